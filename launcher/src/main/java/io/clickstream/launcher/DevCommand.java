@@ -1,0 +1,198 @@
+package io.clickstream.launcher;
+
+import io.clickstream.collector.CollectorService;
+import io.clickstream.collector.CollectorSettings;
+import io.clickstream.embedded.ExternalServices;
+import io.clickstream.embedded.Infrastructure;
+import io.clickstream.embedded.Ports;
+import io.clickstream.metadata.MetadataApiService;
+import io.clickstream.platform.auth.AppTokens;
+import io.clickstream.platform.config.DatabaseUrl;
+import io.clickstream.platform.kafka.Topics;
+import io.clickstream.query.QueryApiService;
+import io.clickstream.simulator.Simulator;
+import io.clickstream.simulator.SimulatorSettings;
+import io.clickstream.topology.TopologyService;
+import io.clickstream.topology.TopologySettings;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "dev",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run everything in one process: an embedded Kafka broker, PostgreSQL and Redis (unless",
+      "KAFKA_BOOTSTRAP_SERVERS, DATABASE_URL or REDIS_URL point at running ones), the collector,",
+      "the topology, the metadata API and the query API. Data is kept in --data-dir between runs."
+    })
+final class DevCommand implements Callable<Integer> {
+  static final String DEMO_APP_ID = "demo";
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = "${env:CLICKSTREAM_DATA_DIR:-./.clickstream}",
+      description =
+          "Where dev keeps its data. Env: CLICKSTREAM_DATA_DIR. Default: ${DEFAULT-VALUE}")
+  Path dataDir;
+
+  @Option(names = "--fresh", description = "Wipe the data dir first.")
+  boolean fresh;
+
+  @Option(
+      names = "--demo",
+      description = "Make a demo app and send it gentle synthetic traffic, so the numbers move.")
+  boolean demo;
+
+  @Option(
+      names = "--host",
+      defaultValue = "${env:CLICKSTREAM_HOST:-127.0.0.1}",
+      description =
+          "Address the HTTP servers listen on. Env: CLICKSTREAM_HOST. Default: ${DEFAULT-VALUE}")
+  String host;
+
+  @Option(
+      names = "--collector-port",
+      defaultValue = "${env:COLLECTOR_PORT:-8080}",
+      description = "Env: COLLECTOR_PORT. Default: ${DEFAULT-VALUE}")
+  int collectorPort;
+
+  @Option(
+      names = "--query-api-port",
+      defaultValue = "${env:QUERY_API_PORT:-8081}",
+      description = "Env: QUERY_API_PORT. Default: ${DEFAULT-VALUE}")
+  int queryApiPort;
+
+  @Option(
+      names = "--metadata-api-port",
+      defaultValue = "${env:METADATA_API_PORT:-8082}",
+      description = "Env: METADATA_API_PORT. Default: ${DEFAULT-VALUE}")
+  int metadataApiPort;
+
+  @Option(
+      names = "--topology-port",
+      defaultValue = "${env:TOPOLOGY_PORT:-8083}",
+      description = "Env: TOPOLOGY_PORT. Default: ${DEFAULT-VALUE}")
+  int topologyPort;
+
+  @Option(
+      names = "--kafka-port",
+      defaultValue = "9092",
+      description = "Embedded broker port. Default: ${DEFAULT-VALUE}")
+  int kafkaPort;
+
+  @Option(
+      names = "--kafka-controller-port",
+      defaultValue = "9093",
+      description = "Embedded KRaft controller port. Default: ${DEFAULT-VALUE}")
+  int kafkaControllerPort;
+
+  @Option(
+      names = "--postgres-port",
+      defaultValue = "5433",
+      description = "Embedded PostgreSQL port. Default: ${DEFAULT-VALUE}")
+  int postgresPort;
+
+  @Option(
+      names = "--redis-port",
+      defaultValue = "6379",
+      description = "Embedded Redis port. Default: ${DEFAULT-VALUE}")
+  int redisPort;
+
+  @Override
+  public Integer call() throws Exception {
+    if (fresh) {
+      Infrastructure.deleteData(dataDir);
+    }
+    Files.createDirectories(dataDir);
+    Lifecycle lifecycle = new Lifecycle();
+    Infrastructure infra =
+        lifecycle.started(
+            new Infrastructure(
+                    ExternalServices.fromEnvironment(System.getenv()),
+                    dataDir,
+                    dataDir.resolve("binaries"),
+                    new Ports(kafkaPort, kafkaControllerPort, postgresPort, redisPort),
+                    Topics.all())
+                .start());
+    byte[] tokenKey = DevSecrets.load(dataDir, "token-key").getBytes(StandardCharsets.UTF_8);
+    String ipSalt = DevSecrets.load(dataDir, "ip-salt");
+
+    MetadataApiService metadataApi =
+        lifecycle.started(
+            new MetadataApiService(host, metadataApiPort, DatabaseUrl.parse(infra.databaseUrl())));
+    metadataApi.start();
+    TopologyService topology =
+        lifecycle.started(
+            new TopologyService(
+                new TopologySettings(
+                    "clickstream-topology",
+                    infra.kafkaBootstrapServers(),
+                    infra.redisUrl(),
+                    dataDir.resolve("streams"),
+                    host,
+                    topologyPort,
+                    1,
+                    Duration.ofMillis(250),
+                    Map.of()),
+                Lifecycle::exitWithFailure));
+    topology.start();
+    CollectorService collector =
+        lifecycle.started(
+            new CollectorService(
+                new CollectorSettings(
+                    host, collectorPort, infra.kafkaBootstrapServers(), tokenKey, ipSalt, Map.of()),
+                Clock.systemUTC()));
+    collector.start();
+    QueryApiService queryApi =
+        lifecycle.started(
+            new QueryApiService(host, queryApiPort, infra.redisUrl(), Clock.systemUTC()));
+    queryApi.start();
+    if (!topology.awaitRunning(Duration.ofMinutes(2))) {
+      throw new IllegalStateException("The topology did not reach RUNNING within 2 minutes");
+    }
+
+    PrintStream out = System.out;
+    out.println();
+    out.println("Clickstream is running (data in " + dataDir.toAbsolutePath().normalize() + ")");
+    out.println("  collector     " + collector.url());
+    out.println("  query-api     " + queryApi.url());
+    out.println("  metadata-api  " + metadataApi.url());
+    out.println("  topology      " + topology.url());
+    out.println("  kafka         " + infra.kafkaBootstrapServers());
+    out.println("  postgresql    " + infra.databaseUrl());
+    out.println("  redis         " + infra.redisUrl());
+    if (demo) {
+      String token =
+          new AppTokens(tokenKey).issue(DEMO_APP_ID, "demo-token", java.time.Instant.now());
+      lifecycle.started(startDemoTraffic(collector.url(), token));
+      out.println("  demo app      " + DEMO_APP_ID + " (synthetic traffic, 5 events/s)");
+      out.println("  demo token    " + token);
+      out.println(
+          "  try           curl '" + queryApi.url() + "/v1/apps/" + DEMO_APP_ID + "/pages'");
+    }
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    lifecycle.awaitShutdown();
+    return 0;
+  }
+
+  private static AutoCloseable startDemoTraffic(String collectorUrl, String token) {
+    Simulator simulator =
+        new Simulator(new SimulatorSettings(collectorUrl, token, 50, 0, 5, System.nanoTime()));
+    Thread thread = new Thread(simulator, "demo-traffic");
+    thread.setDaemon(true);
+    thread.start();
+    return () -> {
+      simulator.stop();
+      thread.join(5_000);
+    };
+  }
+}

@@ -1,0 +1,99 @@
+package io.clickstream.topology;
+
+import io.clickstream.platform.http.HttpService;
+import io.clickstream.platform.metrics.Metrics;
+import io.clickstream.topology.mirror.RedisMirrorSink;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one topology instance: Kafka Streams, its Redis mirror and a small HTTP server for health,
+ * readiness (state RUNNING) and metrics.
+ */
+public final class TopologyService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TopologyService.class);
+
+  private final TopologySettings settings;
+  private final Runnable onFatalError;
+  private final PrometheusMeterRegistry registry = Metrics.newRegistry("topology");
+  private final CountDownLatch running = new CountDownLatch(1);
+  private RedisMirrorSink mirror;
+  private KafkaStreams streams;
+  private KafkaStreamsMetrics streamsMetrics;
+  private HttpService http;
+
+  /**
+   * @param onFatalError called when a stream thread dies of an unexpected error: the process should
+   *     exit non-zero so that its supervisor restarts it.
+   */
+  public TopologyService(TopologySettings settings, Runnable onFatalError) {
+    this.settings = settings;
+    this.onFatalError = onFatalError;
+  }
+
+  public TopologyService start() {
+    mirror = new RedisMirrorSink(settings.redisUrl());
+    Topology topology = ClickstreamTopology.build(mirror, settings.mirrorInterval());
+    log.info("Topology:\n{}", topology.describe());
+    streams = new KafkaStreams(topology, settings.streamsConfig());
+    streams.setStateListener(
+        (now, before) -> {
+          log.info("Kafka Streams state {} -> {}", before, now);
+          if (now == KafkaStreams.State.RUNNING) {
+            running.countDown();
+          }
+        });
+    streams.setUncaughtExceptionHandler(
+        error -> {
+          log.error("A stream thread failed; shutting this instance down", error);
+          onFatalError.run();
+          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
+    streams.start();
+    http =
+        HttpService.builder("topology", registry)
+            .listen(settings.host(), settings.httpPort())
+            .readiness("streams", () -> streams.state() == KafkaStreams.State.RUNNING)
+            .build()
+            .start();
+    return this;
+  }
+
+  /** Waits until Kafka Streams reached RUNNING once; false on timeout. */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public String url() {
+    return http.url();
+  }
+
+  @Override
+  public void close() {
+    if (http != null) {
+      http.close();
+    }
+    if (streams != null) {
+      // Closing commits the last transaction, so a clean stop replays nothing.
+      streams.close(Duration.ofSeconds(30));
+      streamsMetrics.close();
+    }
+    if (mirror != null) {
+      mirror.close();
+    }
+  }
+}
