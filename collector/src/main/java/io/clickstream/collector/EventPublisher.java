@@ -36,15 +36,16 @@ public final class EventPublisher implements AutoCloseable {
     props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "clickstream-collector");
     props.putAll(overrides);
-    this.producer =
-        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
   }
 
   public CompletableFuture<Void> publish(List<Event> events, List<DeadLetter> deadLetters) {
     List<CompletableFuture<Void>> acks = new ArrayList<>(events.size() + deadLetters.size());
     for (Event event : events) {
-      acks.add(send(new ProducerRecord<>(
-          Topics.EVENTS, null, event.ts(), event.kafkaKey(), Json.toBytes(event))));
+      acks.add(
+          send(
+              new ProducerRecord<>(
+                  Topics.EVENTS, null, event.ts(), event.kafkaKey(), Json.toBytes(event))));
     }
     for (DeadLetter letter : deadLetters) {
       String key = letter.appId() + ":" + letter.visitorId();

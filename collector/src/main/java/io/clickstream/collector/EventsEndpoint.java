@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 /**
  * {@code POST /v1/events}: a batch {@code {token, visitor_id, session_id?, events:[…]}} as JSON or
  * {@code text/plain} (navigator.sendBeacon cannot set a JSON content type). Each event is validated
- * on its own; accepted ones go to {@code clickstream.events}, rejected ones with their reason to the
- * dead-letter topic, and the answer (202) waits for Kafka's acknowledgement of all of them.
+ * on its own; accepted ones go to {@code clickstream.events}, rejected ones with their reason to
+ * the dead-letter topic, and the answer (202) waits for Kafka's acknowledgement of all of them.
  */
 final class EventsEndpoint implements JsonEndpoint {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -66,7 +66,11 @@ final class EventsEndpoint implements JsonEndpoint {
     }
     if (events.size() > Limits.MAX_BATCH_EVENTS) {
       throw ApiException.tooLarge(
-          "A batch holds at most " + Limits.MAX_BATCH_EVENTS + " events; got " + events.size() + ".");
+          "A batch holds at most "
+              + Limits.MAX_BATCH_EVENTS
+              + " events; got "
+              + events.size()
+              + ".");
     }
 
     long receivedAt = clock.millis();

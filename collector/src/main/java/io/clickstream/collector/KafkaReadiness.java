@@ -21,8 +21,10 @@ final class KafkaReadiness implements BooleanSupplier, AutoCloseable {
     this.admin =
         Admin.create(
             Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "clickstream-collector-readiness"));
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "clickstream-collector-readiness"));
   }
 
   @Override

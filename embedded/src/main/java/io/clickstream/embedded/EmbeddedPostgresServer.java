@@ -59,6 +59,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       throw new UncheckedIOException("Cannot create " + dataDir, e);
     }
     stopOrphan(dir);
+    // No retry on another port: a failed zonky start keeps its lock on the data directory.
+    int port = FreePort.pickIfZero(requestedPort);
+    FreePort.requireFree(port, "PostgreSQL");
     // The postmaster writes to a file rather than to a pipe into this JVM, which it outlives.
     ProcessBuilder.Redirect serverLog =
         ProcessBuilder.Redirect.appendTo(dir.resolve("postgres.log").toFile());
@@ -68,13 +71,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(false)
               .setOverrideWorkingDirectory(binariesDir.toFile())
-              .setPort(FreePort.pickIfZero(requestedPort))
-              // zonky turns synchronous commits off; a database we keep data in should not lose
-              // commits.
+              .setPort(port)
+              // Only IPv4 loopback: with "localhost" PostgreSQL starts on ::1 alone when another
+              // process holds the IPv4 port, and zonky then waits for it in vain.
+              .setServerConfig("listen_addresses", HOST)
+              // zonky turns synchronous commits off; commits here must survive a crash.
               .setServerConfig("synchronous_commit", "on")
               .setOutputRedirector(serverLog)
               .setErrorRedirector(serverLog)
-              .setPGStartupWait(Duration.ofSeconds(60))
+              .setPGStartupWait(Duration.ofSeconds(30))
               .start();
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(

@@ -51,9 +51,15 @@ public final class EmbeddedRedis implements AutoCloseable {
       throw new UncheckedIOException("Cannot create " + dataDir, e);
     }
     stopOrphan(dataDir);
+    File executable = executable();
+    FreePort.retryIfPicked("Redis", requestedPort == 0, () -> attemptStart(executable));
+  }
+
+  private void attemptStart(File executable) {
     port = FreePort.pickIfZero(requestedPort);
+    FreePort.requireFree(port, "Redis");
     RedisServer starting =
-        new RedisServer(port, commandLine(executable()), false, serverLog::debug, serverLog::warn);
+        new RedisServer(port, commandLine(executable), false, serverLog::debug, serverLog::warn);
     try {
       starting.start();
     } catch (IOException e) {

@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Picks a port that is free now. Another process may still take it before we bind it. */
+/** Free ports on the loopback interface, where the embedded services listen. */
 final class FreePort {
+
+  private static final Logger log = LoggerFactory.getLogger(FreePort.class);
+  private static final int ATTEMPTS_WITH_PICKED_PORTS = 3;
 
   private FreePort() {}
 
+  /** A port that is free now; another process may still take it before we bind it. */
   static int pick() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
@@ -20,5 +26,38 @@ final class FreePort {
 
   static int pickIfZero(int port) {
     return port == 0 ? pick() : port;
+  }
+
+  /** Fails fast, with a message that names the service, when a fixed port is taken. */
+  static void requireFree(int port, String service) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          service
+              + " cannot listen on 127.0.0.1:"
+              + port
+              + ": the port is in use by another process (another clickstream dev?)",
+          e);
+    }
+  }
+
+  /**
+   * Runs {@code start}, which picks its ports, and when the ports were picked rather than fixed
+   * runs it again after a failure: another process may have taken a picked port in between.
+   */
+  static void retryIfPicked(String service, boolean portsPicked, Runnable start) {
+    int attempts = portsPicked ? ATTEMPTS_WITH_PICKED_PORTS : 1;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        start.run();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt >= attempts) {
+          throw e;
+        }
+        log.warn("{} did not start ({}); trying again on other ports", service, e.getMessage());
+      }
+    }
   }
 }

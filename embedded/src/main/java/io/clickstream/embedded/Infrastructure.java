@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -98,7 +99,7 @@ public final class Infrastructure implements AutoCloseable {
       CompletableFuture<Void> redisReady = CompletableFuture.runAsync(this::startRedis, starter);
       CompletableFuture.allOf(kafkaReady, postgresReady, redisReady).get();
       return this;
-    } catch (ExecutionException | CompletionException e) {
+    } catch (ExecutionException e) {
       closeAfterFailure(e.getCause());
       throw e.getCause() instanceof RuntimeException runtime
           ? runtime
@@ -193,28 +194,21 @@ public final class Infrastructure implements AutoCloseable {
 
   private void startKafka() {
     long started = System.nanoTime();
-    String bootstrapServers;
-    short replicationFactor;
     Optional<String> externalKafka = external.kafkaBootstrapServers();
-    if (externalKafka.isPresent()) {
-      bootstrapServers = externalKafka.get();
-      replicationFactor = 0;
-    } else {
+    if (externalKafka.isEmpty()) {
       kafka.start();
-      bootstrapServers = kafka.bootstrapServers();
-      replicationFactor = 1;
     }
+    String bootstrapServers = externalKafka.orElseGet(kafka::bootstrapServers);
     long brokerReady = System.nanoTime();
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      if (replicationFactor == 0) {
-        replicationFactor = replicationFactorFor(admin);
-      }
+      short replicationFactor = externalKafka.isPresent() ? replicationFactorFor(admin) : 1;
       new TopicInitializer(admin, replicationFactor).initialize(topics);
     }
     kafkaBootstrapServers = bootstrapServers;
     log.info(
-        "Kafka      {} at {} ready in {} ms ({} topics ready in {} ms)",
+        "{} {} at {} ready in {} ms ({} topics ready in {} ms)",
+        label("Kafka"),
         externalKafka.isPresent() ? "external" : "embedded",
         bootstrapServers,
         millisSince(started),
@@ -233,7 +227,7 @@ public final class Infrastructure implements AutoCloseable {
 
   private void startRedis() {
     startOrUseExternal(
-        "Redis     ", external.redisUrl(), redis::start, redis::url, url -> redisUrl = url);
+        "Redis", external.redisUrl(), redis::start, redis::url, url -> redisUrl = url);
   }
 
   private static void startOrUseExternal(
@@ -241,17 +235,18 @@ public final class Infrastructure implements AutoCloseable {
       Optional<String> externalUrl,
       Runnable start,
       Supplier<String> embeddedUrl,
-      java.util.function.Consumer<String> publish) {
+      Consumer<String> publish) {
     if (externalUrl.isPresent()) {
       publish.accept(externalUrl.get());
-      log.info("{} external at {}", name, redactPassword(externalUrl.get()));
+      log.info("{} external at {}", label(name), redactPassword(externalUrl.get()));
       return;
     }
     long started = System.nanoTime();
     start.run();
     String url = embeddedUrl.get();
     publish.accept(url);
-    log.info("{} embedded at {} ready in {} ms", name, redactPassword(url), millisSince(started));
+    log.info(
+        "{} embedded at {} ready in {} ms", label(name), redactPassword(url), millisSince(started));
   }
 
   // A cluster of three or more brokers gets three replicas; a smaller one as many as it has.
@@ -262,7 +257,7 @@ public final class Infrastructure implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while describing the Kafka cluster", e);
-    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Cannot reach Kafka to describe the cluster", e);
     }
   }
@@ -273,6 +268,11 @@ public final class Infrastructure implements AutoCloseable {
     } catch (RuntimeException e) {
       cause.addSuppressed(e);
     }
+  }
+
+  // Pads service names so that the addresses line up in the log.
+  private static String label(String service) {
+    return String.format("%-10s", service);
   }
 
   private static String redactPassword(String url) {

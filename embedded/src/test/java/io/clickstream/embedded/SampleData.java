@@ -34,7 +34,7 @@ final class SampleData {
   static void write(Infrastructure services) throws Exception {
     List<Future<RecordMetadata>> sends = new ArrayList<>();
     try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(KafkaTopicsTest.producerConfig(services.kafkaBootstrapServers()))) {
+        new KafkaProducer<>(KafkaTest.producerConfig(services.kafkaBootstrapServers()))) {
       for (int i = 0; i < RECORDS; i++) {
         sends.add(
             producer.send(new ProducerRecord<>(Topics.EVENTS, "app:visitor-" + i, "event-" + i)));
@@ -55,7 +55,7 @@ final class SampleData {
 
   static void assertPresent(Infrastructure services) throws SQLException {
     List<ConsumerRecord<String, String>> records =
-        KafkaTopicsTest.readAll(services.kafkaBootstrapServers(), Topics.EVENTS);
+        KafkaTest.readAll(services.kafkaBootstrapServers(), Topics.EVENTS);
     Set<String> expected = new HashSet<>();
     for (int i = 0; i < RECORDS; i++) {
       expected.add("event-" + i);

@@ -43,12 +43,18 @@ final class DevCommand implements Callable<Integer> {
           "Where dev keeps its data. Env: CLICKSTREAM_DATA_DIR. Default: ${DEFAULT-VALUE}")
   Path dataDir;
 
-  @Option(names = "--fresh", description = "Wipe the data dir first.")
+  @Option(
+      names = "--fresh",
+      defaultValue = "${env:CLICKSTREAM_DEV_FRESH:-false}",
+      description = "Wipe the data dir first. Env: CLICKSTREAM_DEV_FRESH.")
   boolean fresh;
 
   @Option(
       names = "--demo",
-      description = "Make a demo app and send it gentle synthetic traffic, so the numbers move.")
+      defaultValue = "${env:CLICKSTREAM_DEV_DEMO:-false}",
+      description =
+          "Make a demo app and send it gentle synthetic traffic, so the numbers move."
+              + " Env: CLICKSTREAM_DEV_DEMO.")
   boolean demo;
 
   @Option(
@@ -61,49 +67,53 @@ final class DevCommand implements Callable<Integer> {
   @Option(
       names = "--collector-port",
       defaultValue = "${env:COLLECTOR_PORT:-8080}",
-      description = "Env: COLLECTOR_PORT. Default: ${DEFAULT-VALUE}")
+      description = "Collector port. Env: COLLECTOR_PORT. Default: ${DEFAULT-VALUE}")
   int collectorPort;
 
   @Option(
       names = "--query-api-port",
       defaultValue = "${env:QUERY_API_PORT:-8081}",
-      description = "Env: QUERY_API_PORT. Default: ${DEFAULT-VALUE}")
+      description = "Query API port. Env: QUERY_API_PORT. Default: ${DEFAULT-VALUE}")
   int queryApiPort;
 
   @Option(
       names = "--metadata-api-port",
       defaultValue = "${env:METADATA_API_PORT:-8082}",
-      description = "Env: METADATA_API_PORT. Default: ${DEFAULT-VALUE}")
+      description = "Metadata API port. Env: METADATA_API_PORT. Default: ${DEFAULT-VALUE}")
   int metadataApiPort;
 
   @Option(
       names = "--topology-port",
       defaultValue = "${env:TOPOLOGY_PORT:-8083}",
-      description = "Env: TOPOLOGY_PORT. Default: ${DEFAULT-VALUE}")
+      description = "Topology HTTP port. Env: TOPOLOGY_PORT. Default: ${DEFAULT-VALUE}")
   int topologyPort;
 
   @Option(
       names = "--kafka-port",
-      defaultValue = "9092",
-      description = "Embedded broker port. Default: ${DEFAULT-VALUE}")
+      defaultValue = "${env:CLICKSTREAM_DEV_KAFKA_PORT:-9092}",
+      description =
+          "Embedded broker port. Env: CLICKSTREAM_DEV_KAFKA_PORT. Default: ${DEFAULT-VALUE}")
   int kafkaPort;
 
   @Option(
       names = "--kafka-controller-port",
-      defaultValue = "9093",
-      description = "Embedded KRaft controller port. Default: ${DEFAULT-VALUE}")
+      defaultValue = "${env:CLICKSTREAM_DEV_KAFKA_CONTROLLER_PORT:-9093}",
+      description =
+          "Embedded KRaft controller port. Env: CLICKSTREAM_DEV_KAFKA_CONTROLLER_PORT. Default: ${DEFAULT-VALUE}")
   int kafkaControllerPort;
 
   @Option(
       names = "--postgres-port",
-      defaultValue = "5433",
-      description = "Embedded PostgreSQL port. Default: ${DEFAULT-VALUE}")
+      defaultValue = "${env:CLICKSTREAM_DEV_POSTGRES_PORT:-5433}",
+      description =
+          "Embedded PostgreSQL port. Env: CLICKSTREAM_DEV_POSTGRES_PORT. Default: ${DEFAULT-VALUE}")
   int postgresPort;
 
   @Option(
       names = "--redis-port",
-      defaultValue = "6379",
-      description = "Embedded Redis port. Default: ${DEFAULT-VALUE}")
+      defaultValue = "${env:CLICKSTREAM_DEV_REDIS_PORT:-6379}",
+      description =
+          "Embedded Redis port. Env: CLICKSTREAM_DEV_REDIS_PORT. Default: ${DEFAULT-VALUE}")
   int redisPort;
 
   @Override

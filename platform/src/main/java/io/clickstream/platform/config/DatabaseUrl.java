@@ -33,12 +33,15 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
     return new DatabaseUrl(jdbc, user, password);
   }
 
+  // URLDecoder decodes HTML form data, where '+' is a space; in a URL it is a plus.
   private static String decode(String part) {
-    return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
+  // A JDBC URL may carry the password as a parameter; it must not reach a log line either.
   @Override
   public String toString() {
-    return "DatabaseUrl[" + jdbcUrl + ", user=" + user + "]";
+    String redacted = jdbcUrl.replaceAll("(?i)([?&]password=)[^&]*", "$1***");
+    return "DatabaseUrl[" + redacted + ", user=" + user + "]";
   }
 }

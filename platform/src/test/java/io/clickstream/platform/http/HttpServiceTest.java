@@ -40,7 +40,8 @@ class HttpServiceTest {
             .get(
                 "/cached",
                 exchange ->
-                    new Response(200, Map.of("fresh", false), Map.of("Cache-Control", "max-age=60")))
+                    new Response(
+                        200, Map.of("fresh", false), Map.of("Cache-Control", "max-age=60")))
             .get(
                 "/rate-limited",
                 exchange -> {
@@ -107,8 +108,7 @@ class HttpServiceTest {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(json(response))
           .isEqualTo(
-              Json.readTree(
-                  "{\"status\":\"ready\",\"checks\":{\"kafka\":true,\"redis\":true}}"));
+              Json.readTree("{\"status\":\"ready\",\"checks\":{\"kafka\":true,\"redis\":true}}"));
     }
   }
 
@@ -188,8 +188,7 @@ class HttpServiceTest {
 
   @Test
   void wrongMethodIs405MethodNotAllowed() throws Exception {
-    HttpResponse<String> response =
-        send(request(service, "/items/42").DELETE().build());
+    HttpResponse<String> response = send(request(service, "/items/42").DELETE().build());
 
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(json(response))
@@ -202,8 +201,7 @@ class HttpServiceTest {
 
     assertThat(response.statusCode()).isEqualTo(429);
     assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
-    assertThat(json(response))
-        .isEqualTo(error("rate_limited", "Too many events for this app."));
+    assertThat(json(response)).isEqualTo(error("rate_limited", "Too many events for this app."));
   }
 
   @Test
@@ -220,8 +218,7 @@ class HttpServiceTest {
     HttpResponse<String> response = get(service, "/crash");
 
     assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(json(response))
-        .isEqualTo(error("internal_error", "The server failed to answer."));
+    assertThat(json(response)).isEqualTo(error("internal_error", "The server failed to answer."));
     assertThat(response.body())
         .doesNotContain("IllegalStateException", "java.lang", "hunter2", "db.internal", "\tat ");
   }
@@ -240,8 +237,7 @@ class HttpServiceTest {
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
-    assertThat(json(response))
-        .isEqualTo(error("unavailable", "Kafka did not acknowledge."));
+    assertThat(json(response)).isEqualTo(error("unavailable", "Kafka did not acknowledge."));
   }
 
   @Test
@@ -257,16 +253,14 @@ class HttpServiceTest {
     HttpResponse<String> response = get(service, "/later-crash");
 
     assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(json(response))
-        .isEqualTo(error("internal_error", "The server failed to answer."));
+    assertThat(json(response)).isEqualTo(error("internal_error", "The server failed to answer."));
     assertThat(response.body()).doesNotContain("IllegalStateException", "offset 42");
   }
 
   @Test
   void metricsCountRequestsByRouteTemplateMethodAndStatus() throws Exception {
     try (HttpService metered =
-        startWith(
-            b -> b.get("/apps/{appId}/overview", exchange -> Map.of("visitors", 0)))) {
+        startWith(b -> b.get("/apps/{appId}/overview", exchange -> Map.of("visitors", 0)))) {
       assertThat(get(metered, "/apps/a1/overview").statusCode()).isEqualTo(200);
       assertThat(get(metered, "/apps/a2/overview").statusCode()).isEqualTo(200);
       assertThat(get(metered, "/apps/a3/nothing-here").statusCode()).isEqualTo(404);
@@ -290,8 +284,7 @@ class HttpServiceTest {
                                 "service", "metered-test")))
                     .hasValue(2.0);
                 // Unknown paths share one series, so scanners cannot blow up the cardinality.
-                assertThat(
-                        count(scrape.body(), Map.of("route", "unmatched", "status", "404")))
+                assertThat(count(scrape.body(), Map.of("route", "unmatched", "status", "404")))
                     .hasValue(1.0);
               });
     }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /** Reads one sample out of a Prometheus text scrape. */
 final class PrometheusScrape {
-  private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*})? (\\S+)");
+  private static final Pattern SAMPLE =
+      Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*})? (\\S+)");
   private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"([^\"]*)\"");
 
   private PrometheusScrape() {}

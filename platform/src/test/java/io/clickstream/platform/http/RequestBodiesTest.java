@@ -39,7 +39,8 @@ class RequestBodiesTest {
                 "/echo",
                 exchange -> {
                   transferEncoding.set(
-                      String.valueOf(exchange.getRequestHeaders().getFirst(Headers.TRANSFER_ENCODING)));
+                      String.valueOf(
+                          exchange.getRequestHeaders().getFirst(Headers.TRANSFER_ENCODING)));
                   RequestBodies.requireContentType(exchange, "application/json", "text/plain");
                   JsonNode body = RequestBodies.readJson(exchange, LIMIT);
                   return Map.of("received", body);

@@ -7,6 +7,7 @@ import io.clickstream.platform.kafka.TopicSpec;
 import io.clickstream.platform.kafka.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class KafkaTopicsTest {
+class KafkaTest {
 
   private static final int RECORDS = 1000;
 
@@ -124,6 +125,31 @@ class KafkaTopicsTest {
         admin.describeTopics(names(specs)).allTopicNames().get();
     assertThat(descriptions.get(prefix + ".a").partitions()).hasSize(4);
     assertThat(descriptions.get(prefix + ".b").partitions()).hasSize(2);
+  }
+
+  @Test
+  void aReadCommittedConsumerSeesCommittedTransactionsOnly() throws Exception {
+    String topic = "test.transactions-" + UUID.randomUUID();
+    new TopicInitializer(admin, (short) 1)
+        .initialize(List.of(new TopicSpec(topic, 3, false, TopicSpec.RETAIN_FOREVER)));
+    Map<String, Object> config = new HashMap<>(producerConfig(bootstrapServers));
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-" + UUID.randomUUID());
+
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>(topic, "a", "committed-1"));
+      producer.send(new ProducerRecord<>(topic, "b", "committed-2"));
+      producer.commitTransaction();
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>(topic, "c", "aborted"));
+      producer.flush();
+      producer.abortTransaction();
+    }
+
+    assertThat(readAll(bootstrapServers, topic))
+        .map(ConsumerRecord::value)
+        .containsExactlyInAnyOrder("committed-1", "committed-2");
   }
 
   static Map<String, Object> producerConfig(String bootstrapServers) {
