@@ -29,7 +29,10 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
     }
     int port = uri.getPort() == -1 ? 5432 : uri.getPort();
     String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-    String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query;
+    // pgjdbc refuses a URL without the slash after host:port; with it, the database defaults to
+    // the user's name, as in libpq.
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + path + query;
     return new DatabaseUrl(jdbc, user, password);
   }
 

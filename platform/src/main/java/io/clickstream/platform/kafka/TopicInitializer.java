@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -127,14 +128,12 @@ public final class TopicInitializer {
                 .allTopicNames()
                 .get(remainingMs(deadline), TimeUnit.MILLISECONDS);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        descriptions.forEach(
-            (topic, description) ->
-                description
-                    .partitions()
-                    .forEach(
-                        p ->
-                            latest.put(
-                                new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        for (TopicDescription description : descriptions.values()) {
+          for (TopicPartitionInfo partition : description.partitions()) {
+            latest.put(
+                new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest());
+          }
+        }
         admin
             .listOffsets(latest, new ListOffsetsOptions().timeoutMs(timeoutMs(deadline)))
             .all()

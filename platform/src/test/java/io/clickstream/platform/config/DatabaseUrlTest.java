@@ -71,6 +71,13 @@ class DatabaseUrlTest {
   }
 
   @Test
+  void urlWithoutDatabaseKeepsTheSlashTheJdbcDriverNeeds() {
+    DatabaseUrl url = DatabaseUrl.parse("postgresql://clickstream:s3cret@db.example:6543");
+
+    assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6543/");
+  }
+
+  @Test
   void queryParametersAreKept() {
     DatabaseUrl url =
         DatabaseUrl.parse(
