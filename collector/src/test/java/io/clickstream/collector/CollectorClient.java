@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Talks to a running collector over HTTP/1.1, as a tracker or server SDK does. */
@@ -86,7 +87,7 @@ final class CollectorClient {
 
   private static List<String> fieldNames(JsonNode node) {
     assertThat(node.isObject()).as("%s is an object", node).isTrue();
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
   }

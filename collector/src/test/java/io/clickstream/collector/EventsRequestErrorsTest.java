@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -86,7 +88,7 @@ class EventsRequestErrorsTest {
     String token = token("errors-forged");
     String[] parts = token.split("\\.");
     String otherApp =
-        java.util.Base64.getUrlEncoder()
+        Base64.getUrlEncoder()
             .withoutPadding()
             .encodeToString(
                 "{\"sub\":\"errors-victim\",\"aud\":\"clickstream-collector\",\"jti\":\"t\"}"
@@ -230,7 +232,7 @@ class EventsRequestErrorsTest {
   private static byte[] padded(String json, int length) {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     byte[] padded = new byte[length];
-    java.util.Arrays.fill(padded, (byte) ' ');
+    Arrays.fill(padded, (byte) ' ');
     System.arraycopy(bytes, 0, padded, 0, bytes.length);
     return padded;
   }

@@ -32,6 +32,7 @@ public final class HttpService implements AutoCloseable {
   private final Undertow undertow;
   private final GracefulShutdownHandler shutdown;
   private final Duration drainTimeout;
+  private volatile boolean closing;
 
   private HttpService(Builder builder) {
     this.name = builder.name;
@@ -62,7 +63,7 @@ public final class HttpService implements AutoCloseable {
             .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 64 * 1024)
             .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
             .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
-            .setHandler(builder.outerHandler.apply(shutdown))
+            .setHandler(builder.outerHandler.apply(refuseWhileClosing(shutdown)))
             .build();
   }
 
@@ -90,6 +91,7 @@ public final class HttpService implements AutoCloseable {
   /** Refuses new requests, waits for in-flight ones (bounded), then stops. */
   @Override
   public void close() {
+    closing = true;
     shutdown.shutdown();
     try {
       if (!shutdown.awaitShutdown(drainTimeout.toMillis())) {
@@ -100,6 +102,16 @@ public final class HttpService implements AutoCloseable {
     }
     undertow.stop();
     log.info("{} stopped", name);
+  }
+
+  /** New requests during the drain get a JSON 503 the client can retry elsewhere. */
+  private HttpHandler refuseWhileClosing(HttpHandler next) {
+    HttpHandler refusal =
+        new EndpointHandler(
+            exchange -> {
+              throw ApiException.unavailable("The server is shutting down; retry.", 1);
+            });
+    return exchange -> (closing ? refusal : next).handleRequest(exchange);
   }
 
   private static Response readiness(Map<String, BooleanSupplier> checks) {

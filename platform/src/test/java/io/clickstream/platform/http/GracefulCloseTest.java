@@ -53,6 +53,12 @@ class GracefulCloseTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(get(service, "/healthz").statusCode()).isEqualTo(503));
+    HttpResponse<String> refused = get(service, "/healthz");
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(json(refused))
+        .isEqualTo(
+            Json.readTree(
+                "{\"error\":{\"code\":\"unavailable\",\"message\":\"The server is shutting down; retry.\"}}"));
     assertThat(inFlight).isNotDone();
     assertThat(closed).isNotDone();
 
