@@ -58,6 +58,14 @@ final class TopologyCommand implements Callable<Integer> {
           "How often aggregates are written to Redis. Env: MIRROR_INTERVAL_MS. Default: ${DEFAULT-VALUE}")
   long mirrorIntervalMs;
 
+  @Option(
+      names = "--rebuild-mirror",
+      defaultValue = "${env:CLICKSTREAM_REBUILD_MIRROR:-false}",
+      description =
+          "Write every stored aggregate to Redis again at start (after Redis lost data)."
+              + " Env: CLICKSTREAM_REBUILD_MIRROR.")
+  boolean rebuildMirror;
+
   @Override
   public Integer call() throws Exception {
     Lifecycle lifecycle = new Lifecycle();
@@ -72,6 +80,7 @@ final class TopologyCommand implements Callable<Integer> {
             port,
             threads,
             Duration.ofMillis(mirrorIntervalMs),
+            rebuildMirror,
             EnvOverrides.withPrefix("KAFKA_STREAMS_"));
     lifecycle.started(new TopologyService(settings, Lifecycle::exitWithFailure)).start();
     lifecycle.awaitShutdown();

@@ -41,7 +41,13 @@ public final class TopologyService implements AutoCloseable {
 
   public TopologyService start() {
     mirror = new RedisMirrorSink(settings.redisUrl());
-    Topology topology = ClickstreamTopology.build(mirror, settings.mirrorInterval());
+    Topology topology =
+        ClickstreamTopology.build(
+            new ClickstreamTopology.Options(
+                mirror,
+                settings.mirrorInterval(),
+                ClickstreamTopology.DEFAULT_FLUSH_INTERVAL,
+                settings.rebuildMirror()));
     log.info("Topology:\n{}", topology.describe());
     streams = new KafkaStreams(topology, settings.streamsConfig());
     streams.setStateListener(

@@ -1,5 +1,6 @@
 package io.clickstream.topology;
 
+import io.clickstream.platform.kafka.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /**
  * What a topology instance needs, and the Kafka Streams configuration derived from it in one place:
@@ -25,6 +27,7 @@ public record TopologySettings(
     int httpPort,
     int streamThreads,
     Duration mirrorInterval,
+    boolean rebuildMirror,
     Map<String, String> overrides) {
 
   public Properties streamsConfig() {
@@ -37,10 +40,16 @@ public record TopologySettings(
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16 * 1024 * 1024L);
-    // Poison records are skipped and logged; the dead-letter queue comes with the topology core.
+    // Poison records and records a processor fails on go to the dead-letter topic with the
+    // exception in their headers, and processing goes on.
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.EVENTS_DLQ);
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class);
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueProcessingExceptionHandler.class);
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");

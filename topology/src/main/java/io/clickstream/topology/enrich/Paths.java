@@ -2,7 +2,11 @@ package io.clickstream.topology.enrich;
 
 import java.net.URI;
 
-/** DESIGN §4's path: the URL's path without query and fragment, trailing slash removed. */
+/**
+ * DESIGN §4's path: the URL's path without query and fragment, trailing slash removed (root is
+ * {@code /}). Percent-encoding is kept as sent, so {@code /caf%C3%A9} and {@code /café} are two
+ * paths, as the browser reported them.
+ */
 public final class Paths {
   private Paths() {}
 
@@ -22,20 +26,27 @@ public final class Paths {
     return path;
   }
 
-  /** For URLs that java.net.URI refuses (unescaped spaces, say): cut by hand. */
+  /** For URLs that java.net.URI refuses (unescaped spaces, {@code |}): cut by hand. */
   private static String fallbackPath(String url) {
     int schemeEnd = url.indexOf("://");
-    int start = url.indexOf('/', schemeEnd < 0 ? 0 : schemeEnd + 3);
-    if (start < 0) {
+    int authorityStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
+    int end = endOfPath(url, authorityStart);
+    int start = url.indexOf('/', authorityStart);
+    // A '/' after the query or fragment has started belongs to them, not to the path.
+    if (start < 0 || start >= end) {
       return "/";
     }
+    return url.substring(start, end);
+  }
+
+  private static int endOfPath(String url, int from) {
     int end = url.length();
     for (char stop : new char[] {'?', '#'}) {
-      int at = url.indexOf(stop, start);
+      int at = url.indexOf(stop, from);
       if (at >= 0 && at < end) {
         end = at;
       }
     }
-    return url.substring(start, end);
+    return end;
   }
 }

@@ -1,0 +1,294 @@
+package io.clickstream.topology.session;
+
+import io.clickstream.model.Event;
+import io.clickstream.model.EventType;
+import io.clickstream.model.config.AppConfig;
+import io.clickstream.model.config.AppSettings;
+import io.clickstream.platform.redis.RedisKeys;
+import io.clickstream.platform.time.Interval;
+import io.clickstream.topology.aggregate.Dimension;
+import io.clickstream.topology.aggregate.Measure;
+import io.clickstream.topology.aggregate.StageRecord;
+import io.clickstream.topology.aggregate.StageRecord.CounterDelta;
+import io.clickstream.topology.aggregate.StageRecord.LateEvent;
+import io.clickstream.topology.aggregate.StageRecord.VisitorAdd;
+import io.clickstream.topology.live.LiveTracker;
+import io.clickstream.topology.session.Contribution.CounterKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.kstream.internals.SessionWindow;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.SessionStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Stage 1 (see docs/topology.md): per visitor, in input order. Enriches, counts bots apart,
+ * dedupes, refuses late events, sessionizes, and turns all of it into per-minute counter deltas and
+ * visitor adds for stage 2, session summaries and live figures.
+ */
+public final class EventProcessor implements Processor<String, Event, String, StageRecord> {
+  public static final String DEDUPE_STORE = "dedupe-store";
+  public static final String SESSION_STORE = "session-store";
+  public static final String PENDING_DELTAS_STORE = "pending-deltas-store";
+  public static final String VISITOR_SEEN_STORE = "visitor-seen-store";
+  public static final String DIRTY_SESSIONS_STORE = "dirty-sessions-store";
+
+  public static final Duration DEDUPE_WINDOW = Duration.ofHours(24);
+  public static final Duration SESSION_GRACE = Duration.ofHours(1);
+
+  /** The longest inactivity gap an app may configure; bounds the session store's retention. */
+  public static final Duration MAX_SESSION_GAP = Duration.ofHours(24);
+
+  static final String UNKNOWN_PATH = "(unknown)";
+  private static final String SEP = RedisKeys.FIELD_SEPARATOR;
+
+  private final Enricher enricher;
+  private final String appConfigStoreName;
+  private final Duration flushInterval;
+  private ProcessorContext<String, StageRecord> context;
+  private WindowStore<String, Long> dedupe;
+  private SessionStore<String, SessionState> sessions;
+  private KeyValueStore<String, Long> pendingDeltas;
+  private WindowStore<String, Long> visitorsSeen;
+  private KeyValueStore<String, SessionState> dirtySessions;
+  private KeyValueStore<String, ValueAndTimestamp<AppConfig>> apps;
+  private LiveTracker live;
+
+  public EventProcessor(Enricher enricher, String appConfigStoreName, Duration flushInterval) {
+    this.enricher = enricher;
+    this.appConfigStoreName = appConfigStoreName;
+    this.flushInterval = flushInterval;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, StageRecord> context) {
+    this.context = context;
+    dedupe = context.getStateStore(DEDUPE_STORE);
+    sessions = context.getStateStore(SESSION_STORE);
+    pendingDeltas = context.getStateStore(PENDING_DELTAS_STORE);
+    visitorsSeen = context.getStateStore(VISITOR_SEEN_STORE);
+    dirtySessions = context.getStateStore(DIRTY_SESSIONS_STORE);
+    apps = context.getStateStore(appConfigStoreName);
+    live = new LiveTracker(context);
+    context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+  }
+
+  @Override
+  public void process(Record<String, Event> record) {
+    Event event = record.value();
+    if (event == null || event.appId() == null || event.visitorId() == null) {
+      return;
+    }
+    EventFacts facts = enricher.facts(event);
+    String app = event.appId();
+    long minute = Interval.MINUTE.bucketStart(event.ts());
+    if (facts.bot()) {
+      counter(app, Measure.BOT_EVENTS, "", minute, 1);
+      visitor(app, Measure.BOT_VISITORS, "", minute, event.visitorId());
+      return;
+    }
+    if (isDuplicate(event)) {
+      return;
+    }
+    Duration gap = sessionGap(app);
+    if (event.ts() < context.currentStreamTimeMs() - gap.toMillis() - SESSION_GRACE.toMillis()) {
+      context.forward(
+          new Record<String, StageRecord>(
+              record.key(),
+              new LateEvent(app, event.visitorId(), "late", event, event.receivedAt()),
+              record.timestamp()));
+      return;
+    }
+    live.seen(app, event.visitorId());
+    countEvent(event, facts, minute);
+    if (event.type() == EventType.SESSION_START || event.type() == EventType.SESSION_END) {
+      return; // lifecycle markers: counted as events, but they are no visitor activity
+    }
+    SessionState session = sessionize(record.key(), event, facts, gap);
+    countInteraction(event, facts, session, minute);
+  }
+
+  private void countEvent(Event event, EventFacts facts, long minute) {
+    String app = event.appId();
+    counter(app, Measure.EVENTS, "", minute, 1);
+    String type = event.type().wireName();
+    counter(
+        app,
+        Measure.EVENT_TYPE,
+        event.type() == EventType.CUSTOM ? RedisKeys.field(type, event.name()) : type,
+        minute,
+        1);
+    visitor(app, Measure.VISITORS, "", minute, event.visitorId());
+    if (event.type() == EventType.PAGEVIEW) {
+      counter(app, Measure.PAGEVIEWS, "", minute, 1);
+      counter(app, Measure.PAGE_VIEWS, facts.path(), minute, 1);
+      visitor(app, Measure.PAGE_VISITORS, facts.path(), minute, event.visitorId());
+    }
+  }
+
+  /** Clicks and hovers count for the page they happened on. */
+  private void countInteraction(Event event, EventFacts facts, SessionState session, long minute) {
+    if (event.type() != EventType.CLICK && event.type() != EventType.HOVER) {
+      return;
+    }
+    String path = facts.path() != null ? facts.path() : session.pathAt(event.ts());
+    String detail = RedisKeys.field(path == null ? UNKNOWN_PATH : path, event.target());
+    String app = event.appId();
+    if (event.type() == EventType.CLICK) {
+      counter(app, Measure.CLICKS, detail, minute, 1);
+    } else {
+      counter(app, Measure.HOVER_MS, detail, minute, event.elapsedMs());
+      counter(app, Measure.HOVER_COUNT, detail, minute, 1);
+    }
+  }
+
+  /**
+   * Merges the event with every session within the gap of it, stores the result, and counts the
+   * difference it makes: the new session's contribution minus those of the sessions it replaced.
+   */
+  private SessionState sessionize(String key, Event event, EventFacts facts, Duration gap) {
+    long ts = event.ts();
+    SessionState merged = SessionState.of(event, facts);
+    Contribution replaced = Contribution.none();
+    List<SessionState> absorbed = new ArrayList<>();
+    try (KeyValueIterator<Windowed<String>, SessionState> overlapping =
+        sessions.findSessions(key, ts - gap.toMillis(), ts + gap.toMillis())) {
+      while (overlapping.hasNext()) {
+        KeyValue<Windowed<String>, SessionState> found = overlapping.next();
+        absorbed.add(found.value);
+        replaced = replaced.plus(Contribution.of(found.value));
+        merged = merged.merge(found.value);
+      }
+    }
+    for (SessionState old : absorbed) {
+      sessions.remove(window(key, old));
+      if (old.start() != merged.start()) {
+        retract(key, old);
+      }
+    }
+    sessions.put(window(key, merged), merged);
+    dirtySessions.put(dirtyKey(key, merged), merged);
+
+    String app = event.appId();
+    for (Map.Entry<CounterKey, Long> change : Contribution.of(merged).minus(replaced).entrySet()) {
+      CounterKey cell = change.getKey();
+      counter(app, cell.measure(), cell.detail(), cell.minute(), change.getValue());
+    }
+    long sessionMinute = Interval.MINUTE.bucketStart(merged.start());
+    for (Map.Entry<Dimension, String> key2 : Contribution.dimensionKeys(merged).entrySet()) {
+      visitor(
+          app,
+          Measure.DIMENSION_VISITORS,
+          key2.getKey().detail(key2.getValue()),
+          sessionMinute,
+          event.visitorId());
+    }
+    return merged;
+  }
+
+  private void retract(String key, SessionState old) {
+    dirtySessions.delete(dirtyKey(key, old));
+    context.forward(new Record<String, StageRecord>(key, Sessions.summary(old, true), old.end()));
+  }
+
+  private boolean isDuplicate(Event event) {
+    String key = event.appId() + SEP + event.id();
+    long window = DEDUPE_WINDOW.toMillis();
+    try (WindowStoreIterator<Long> seen =
+        dedupe.fetch(key, event.ts() - window, event.ts() + window)) {
+      if (seen.hasNext()) {
+        return true;
+      }
+    }
+    dedupe.put(key, event.ts(), event.ts());
+    return false;
+  }
+
+  private Duration sessionGap(String app) {
+    ValueAndTimestamp<AppConfig> config = apps.get(app);
+    AppSettings settings = config == null ? null : config.value().settings();
+    int minutes =
+        settings == null || settings.sessionTimeoutMin() <= 0
+            ? AppSettings.DEFAULTS.sessionTimeoutMin()
+            : settings.sessionTimeoutMin();
+    Duration gap = Duration.ofMinutes(minutes);
+    return gap.compareTo(MAX_SESSION_GAP) > 0 ? MAX_SESSION_GAP : gap;
+  }
+
+  private void counter(String app, Measure measure, String detail, long minute, long amount) {
+    if (amount == 0) {
+      return;
+    }
+    String key = minute + SEP + app + SEP + measure.code() + SEP + detail;
+    Long pending = pendingDeltas.get(key);
+    pendingDeltas.put(key, pending == null ? amount : pending + amount);
+  }
+
+  /** Sends a visitor add the first time a visitor shows up in a minute cell. */
+  private void visitor(String app, Measure measure, String detail, long minute, String visitor) {
+    String key = app + SEP + measure.code() + SEP + detail + SEP + visitor;
+    if (visitorsSeen.fetch(key, minute) != null) {
+      return;
+    }
+    visitorsSeen.put(key, 1L, minute);
+    context.forward(
+        new Record<String, StageRecord>(
+            app, new VisitorAdd(app, measure.code(), detail, minute, visitor), minute));
+  }
+
+  /** Sends the pending counter deltas and the changed sessions. */
+  private void flush() {
+    List<String> sent = new ArrayList<>();
+    try (KeyValueIterator<String, Long> it = pendingDeltas.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, Long> entry = it.next();
+        sent.add(entry.key);
+        if (entry.value == 0) {
+          continue;
+        }
+        String[] parts = entry.key.split(SEP, 4);
+        long minute = Long.parseLong(parts[0]);
+        context.forward(
+            new Record<String, StageRecord>(
+                parts[1],
+                new CounterDelta(parts[1], parts[2], parts[3], minute, entry.value),
+                minute));
+      }
+    }
+    sent.forEach(pendingDeltas::delete);
+
+    List<String> summarized = new ArrayList<>();
+    try (KeyValueIterator<String, SessionState> it = dirtySessions.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, SessionState> entry = it.next();
+        summarized.add(entry.key);
+        SessionState session = entry.value;
+        context.forward(
+            new Record<String, StageRecord>(
+                session.appId() + ":" + session.visitorId(),
+                Sessions.summary(session, false),
+                session.end()));
+      }
+    }
+    summarized.forEach(dirtySessions::delete);
+  }
+
+  private static Windowed<String> window(String key, SessionState session) {
+    return new Windowed<>(key, new SessionWindow(session.start(), session.end()));
+  }
+
+  private static String dirtyKey(String key, SessionState session) {
+    return key + SEP + session.start();
+  }
+}

@@ -1,0 +1,4 @@
+package io.clickstream.topology.session;
+
+/** A pageview inside a session: when and which path. */
+public record PageviewAt(long ts, String path) {}
