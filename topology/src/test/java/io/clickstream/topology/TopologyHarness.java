@@ -49,6 +49,11 @@ final class TopologyHarness implements AutoCloseable {
   private final TestInputTopic<String, AppConfig> apps;
 
   TopologyHarness(Instant wallClockStart) {
+    this(wallClockStart, false, Path.of("target", "streams-state", UUID.randomUUID().toString()));
+  }
+
+  /** A harness on a given state dir: a second one on the same dir sees the first one's stores. */
+  TopologyHarness(Instant wallClockStart, boolean rebuildMirror, Path stateDir) {
     String redisUrl = TestServices.get().redisUrl();
     sink = new RedisMirrorSink(redisUrl);
     TopologySettings settings =
@@ -56,16 +61,21 @@ final class TopologyHarness implements AutoCloseable {
             "topology-test",
             "unused:9092",
             redisUrl,
-            Path.of("target", "streams-state", UUID.randomUUID().toString()),
+            stateDir,
             "127.0.0.1",
             0,
             1,
             Duration.ofMillis(250),
-            false,
+            rebuildMirror,
             Map.of());
     driver =
         new TopologyTestDriver(
-            ClickstreamTopology.build(ClickstreamTopology.Options.of(sink, Duration.ofMillis(250))),
+            ClickstreamTopology.build(
+                new ClickstreamTopology.Options(
+                    sink,
+                    Duration.ofMillis(250),
+                    ClickstreamTopology.DEFAULT_FLUSH_INTERVAL,
+                    rebuildMirror)),
             settings.streamsConfig(),
             wallClockStart);
     events =
