@@ -3,19 +3,18 @@ package io.clickstream.topology;
 import io.clickstream.model.EventSerde;
 import io.clickstream.model.JsonSerde;
 import io.clickstream.model.config.AppConfig;
+import io.clickstream.platform.kafka.TopicSpec;
 import io.clickstream.platform.kafka.Topics;
-import io.clickstream.platform.time.Interval;
 import io.clickstream.topology.aggregate.AggregateProcessor;
 import io.clickstream.topology.aggregate.StageRecord;
-import io.clickstream.topology.aggregate.StageRecord.LiveFigures;
 import io.clickstream.topology.aggregate.StageRecord.SessionSummary;
 import io.clickstream.topology.enrich.UserAgentParser;
-import io.clickstream.topology.live.LiveTracker;
 import io.clickstream.topology.mirror.MirrorSink;
 import io.clickstream.topology.session.Enricher;
 import io.clickstream.topology.session.EventProcessor;
-import io.clickstream.topology.session.SessionState;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -30,7 +29,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The Kafka Streams topology of docs/topology.md. Every processor, store and internal topic is
@@ -43,8 +41,6 @@ public final class ClickstreamTopology {
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(200);
 
   private static final Serde<String> STRING = Serdes.String();
-  private static final Serde<Long> LONG = Serdes.Long();
-  private static final Serde<byte[]> BYTES = Serdes.ByteArray();
 
   private ClickstreamTopology() {}
 
@@ -67,8 +63,9 @@ public final class ClickstreamTopology {
         Materialized.<String, AppConfig, KeyValueStore<Bytes, byte[]>>as(APP_CONFIG_STORE)
             .withKeySerde(STRING)
             .withValueSerde(appConfigSerde));
-    addStageOneStores(builder);
-    addStageTwoStores(builder);
+    for (StateStores.Spec store : allStores()) {
+      builder.addStateStore(store.builder());
+    }
 
     UserAgentParser userAgents = UserAgentParser.shared();
     KStream<String, StageRecord> stageOne =
@@ -82,13 +79,7 @@ public final class ClickstreamTopology {
                     new EventProcessor(
                         new Enricher(userAgents), APP_CONFIG_STORE, options.flushInterval()),
                 Named.as("event-processor"),
-                EventProcessor.DEDUPE_STORE,
-                EventProcessor.SESSION_STORE,
-                EventProcessor.PENDING_DELTAS_STORE,
-                EventProcessor.VISITOR_SEEN_STORE,
-                EventProcessor.DIRTY_SESSIONS_STORE,
-                LiveTracker.VISITORS_STORE,
-                LiveTracker.EVENTS_STORE);
+                StateStores.names(StateStores.stageOne()));
 
     Map<String, KStream<String, StageRecord>> outputs =
         stageOne
@@ -111,92 +102,31 @@ public final class ClickstreamTopology {
                 new AggregateProcessor(
                     options.mirror(), options.mirrorInterval(), options.rebuildMirror()),
             Named.as("aggregate-processor"),
-            stageTwoStoreNames());
+            StateStores.names(StateStores.stageTwo()));
     return builder.build();
   }
 
-  private static void addStageOneStores(StreamsBuilder builder) {
-    builder.addStateStore(
-        Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(
-                EventProcessor.DEDUPE_STORE,
-                EventProcessor.DEDUPE_WINDOW.plusHours(1),
-                Duration.ofMillis(1),
-                false),
-            STRING,
-            LONG));
-    builder.addStateStore(
-        Stores.sessionStoreBuilder(
-            Stores.persistentSessionStore(
-                EventProcessor.SESSION_STORE,
-                EventProcessor.MAX_SESSION_GAP.plus(EventProcessor.SESSION_GRACE)),
-            STRING,
-            new JsonSerde<>(SessionState.class)));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(EventProcessor.PENDING_DELTAS_STORE), STRING, LONG)
-            .withCachingEnabled());
-    builder.addStateStore(
-        Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(
-                    EventProcessor.VISITOR_SEEN_STORE,
-                    Duration.ofHours(2),
-                    Duration.ofMinutes(1),
-                    false),
-                STRING,
-                LONG)
-            .withCachingEnabled());
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(EventProcessor.DIRTY_SESSIONS_STORE),
-            STRING,
-            new JsonSerde<>(SessionState.class)));
-    for (String live : new String[] {LiveTracker.VISITORS_STORE, LiveTracker.EVENTS_STORE}) {
-      builder.addStateStore(
-          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(live), STRING, LONG)
-              .withCachingEnabled());
+  /**
+   * The topics Kafka Streams creates for this topology: one changelog per store and the repartition
+   * topic, each with the partitions of {@code clickstream.events}.
+   */
+  public static List<TopicSpec> internalTopics(String applicationId, int partitions) {
+    List<TopicSpec> topics = new ArrayList<>();
+    for (StateStores.Spec store : allStores()) {
+      topics.add(store.changelog(applicationId, partitions));
     }
+    topics.add(
+        new TopicSpec(
+            applicationId + "-" + METRIC_DELTAS_TOPIC + "-repartition",
+            partitions,
+            false,
+            TopicSpec.RETAIN_FOREVER));
+    return topics;
   }
 
-  private static void addStageTwoStores(StreamsBuilder builder) {
-    for (Interval interval : Interval.values()) {
-      Duration size = Duration.ofMillis(interval.millis());
-      builder.addStateStore(
-          Stores.windowStoreBuilder(
-                  Stores.persistentWindowStore(
-                      AggregateProcessor.counterStore(interval), interval.retention(), size, false),
-                  STRING,
-                  LONG)
-              .withCachingEnabled());
-      builder.addStateStore(
-          Stores.windowStoreBuilder(
-                  Stores.persistentWindowStore(
-                      AggregateProcessor.sketchStore(interval), interval.retention(), size, false),
-                  STRING,
-                  BYTES)
-              .withCachingEnabled());
-    }
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AggregateProcessor.LIVE_STORE),
-            STRING,
-            new JsonSerde<>(LiveFigures.class)));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AggregateProcessor.MIRROR_PENDING_STORE),
-            STRING,
-            BYTES));
-  }
-
-  private static String[] stageTwoStoreNames() {
-    String[] names = new String[Interval.values().length * 2 + 2];
-    int i = 0;
-    for (Interval interval : Interval.values()) {
-      names[i++] = AggregateProcessor.counterStore(interval);
-      names[i++] = AggregateProcessor.sketchStore(interval);
-    }
-    names[i++] = AggregateProcessor.LIVE_STORE;
-    names[i] = AggregateProcessor.MIRROR_PENDING_STORE;
-    return names;
+  private static List<StateStores.Spec> allStores() {
+    List<StateStores.Spec> stores = new ArrayList<>(StateStores.stageOne());
+    stores.addAll(StateStores.stageTwo());
+    return stores;
   }
 }

@@ -1,13 +1,22 @@
 package io.clickstream.topology;
 
 import io.clickstream.platform.http.HttpService;
+import io.clickstream.platform.kafka.TopicInitializer;
+import io.clickstream.platform.kafka.Topics;
 import io.clickstream.platform.metrics.Metrics;
 import io.clickstream.topology.mirror.RedisMirrorSink;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -40,6 +49,7 @@ public final class TopologyService implements AutoCloseable {
   }
 
   public TopologyService start() {
+    createInternalTopics();
     mirror = new RedisMirrorSink(settings.redisUrl());
     Topology topology =
         ClickstreamTopology.build(
@@ -63,6 +73,13 @@ public final class TopologyService implements AutoCloseable {
           onFatalError.run();
           return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+    // RocksDB metrics name their store tag by store kind; Prometheus needs one set of tag keys
+    // per metric name, so they all become rocksdb.state.id.
+    for (String kind : new String[] {"rocksdb.window.state.id", "rocksdb.session.state.id"}) {
+      registry
+          .config()
+          .meterFilter(MeterFilter.renameTag("kafka.stream", kind, "rocksdb.state.id"));
+    }
     streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
     streams.start();
@@ -73,6 +90,34 @@ public final class TopologyService implements AutoCloseable {
             .build()
             .start();
     return this;
+  }
+
+  /**
+   * Creates Kafka Streams' changelog and repartition topics ourselves and waits until they take
+   * writes: a topic Streams creates at its first start may lose its first batches (KAFKA-15591),
+   * which under exactly-once costs a rebalance and a replay.
+   */
+  private void createInternalTopics() {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
+      int partitions =
+          admin
+              .describeTopics(List.of(Topics.EVENTS))
+              .allTopicNames()
+              .get(30, TimeUnit.SECONDS)
+              .get(Topics.EVENTS)
+              .partitions()
+              .size();
+      int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
+      new TopicInitializer(admin, (short) Math.min(3, brokers))
+          .initialize(ClickstreamTopology.internalTopics(settings.applicationId(), partitions));
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Could not prepare the topology's internal topics", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while preparing internal topics", e);
+    }
   }
 
   /** Waits until Kafka Streams reached RUNNING once; false on timeout. */

@@ -7,7 +7,9 @@ import org.apache.kafka.common.config.TopicConfig;
 /**
  * What a topic must look like: its name, partition count, cleanup policy and retention.
  *
- * @param retentionMs how long records are kept; {@link #RETAIN_FOREVER} keeps them forever
+ * @param retentionMs how long records are kept; {@link #RETAIN_FOREVER} keeps them forever. A
+ *     compacted topic with a retention is {@code compact,delete}: compacted, and old keys deleted
+ *     too (what Kafka Streams uses for windowed changelogs).
  */
 public record TopicSpec(String name, int partitions, boolean compacted, long retentionMs) {
 
@@ -34,8 +36,17 @@ public record TopicSpec(String name, int partitions, boolean compacted, long ret
         .configs(
             Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG,
-                compacted ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                cleanupPolicy(),
                 TopicConfig.RETENTION_MS_CONFIG,
                 Long.toString(retentionMs)));
+  }
+
+  private String cleanupPolicy() {
+    if (!compacted) {
+      return TopicConfig.CLEANUP_POLICY_DELETE;
+    }
+    return retentionMs == RETAIN_FOREVER
+        ? TopicConfig.CLEANUP_POLICY_COMPACT
+        : TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE;
   }
 }

@@ -1,0 +1,301 @@
+package io.clickstream.bench;
+
+import io.clickstream.embedded.Infrastructure;
+import io.clickstream.metadata.MetadataApiService;
+import io.clickstream.metadata.MetadataApiSettings;
+import io.clickstream.metadata.accounts.PasswordHasher;
+import io.clickstream.model.Json;
+import io.clickstream.platform.config.DatabaseUrl;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+
+/**
+ * Latency of the metadata API's two hot paths at a fixed arrival rate, each next to a reference
+ * measured in the same run on the same machine:
+ *
+ * <ul>
+ *   <li>{@code POST /v1/auth/login} against an Argon2id verification alone (same parameters, in
+ *       process): what HTTP, the user lookup, the refresh-token insert and JWT signing add;
+ *   <li>{@code GET /v1/apps/{id}} against the raw JDBC {@code SELECT} of the app row: what HTTP,
+ *       JWT verification, the user check and the authorization query add.
+ * </ul>
+ *
+ * Open loop: requests start on schedule whether or not earlier ones finished, and latency counts
+ * from the scheduled start, so a stall shows in the percentiles instead of hiding (no coordinated
+ * omission).
+ *
+ * <p>{@code ./mvnw -q -o -DskipTests -Dspotless.check.skip install -pl model,platform,embedded,
+ * metadata-api && ./mvnw -q -pl bench exec:java
+ * -Dexec.mainClass=io.clickstream.bench.MetadataApiBenchmark} (arguments: seconds per phase,
+ * logins/s, reads/s; defaults 20 20 200).
+ */
+public final class MetadataApiBenchmark {
+  private static final String PASSWORD = "correct horse battery staple";
+  private static final int USERS = 50;
+
+  public static void main(String[] args) throws Exception {
+    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    int loginRate = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    int readRate = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+    Duration phase = Duration.ofSeconds(seconds);
+    Duration warmUp = Duration.ofSeconds(Math.max(3, seconds / 4));
+
+    try (Infrastructure services = BenchSupport.freshServices("metadata-api");
+        MetadataApiService api =
+            new MetadataApiService(
+                    MetadataApiSettings.of(
+                        "127.0.0.1",
+                        0,
+                        DatabaseUrl.parse(services.databaseUrl()),
+                        services.kafkaBootstrapServers(),
+                        randomKey(),
+                        randomKey()))
+                .start()) {
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      String domain = "bench-" + UUID.randomUUID().toString().substring(0, 6) + ".example";
+      List<String> emails = new ArrayList<>();
+      List<String> tokens = new ArrayList<>();
+      List<String> apps = new ArrayList<>();
+      for (int i = 0; i < USERS; i++) {
+        String email = "user" + i + "@" + domain;
+        send(
+            client,
+            post(
+                api.url() + "/v1/auth/register",
+                null,
+                Map.of("email", email, "password", PASSWORD, "name", "User " + i)),
+            201);
+        String token =
+            Json.readTree(
+                    send(
+                        client,
+                        post(
+                            api.url() + "/v1/auth/login",
+                            null,
+                            Map.of("email", email, "password", PASSWORD)),
+                        200))
+                .get("access_token")
+                .asText();
+        String app =
+            Json.readTree(
+                    send(
+                        client,
+                        post(api.url() + "/v1/apps", token, Map.of("name", "App " + i)),
+                        201))
+                .get("id")
+                .asText();
+        emails.add(email);
+        tokens.add(token);
+        apps.add(app);
+      }
+
+      IntFunction<CompletableFuture<?>> login =
+          i ->
+              sendAsync(
+                  client,
+                  post(
+                      api.url() + "/v1/auth/login",
+                      null,
+                      Map.of("email", emails.get(i % USERS), "password", PASSWORD)),
+                  200);
+      IntFunction<CompletableFuture<?>> read =
+          i ->
+              sendAsync(
+                  client,
+                  HttpRequest.newBuilder(URI.create(api.url() + "/v1/apps/" + apps.get(i % USERS)))
+                      .header("Authorization", "Bearer " + tokens.get(i % USERS))
+                      .GET()
+                      .build(),
+                  200);
+
+      PasswordHasher hasher = new PasswordHasher(PasswordHasher.Parameters.OWASP, 2);
+      String hash = hasher.hash(PASSWORD);
+      ExecutorService blocking = Executors.newFixedThreadPool(16);
+      IntFunction<CompletableFuture<?>> argon2 =
+          i -> CompletableFuture.runAsync(() -> hasher.verify(PASSWORD, hash), blocking);
+
+      DatabaseUrl db = DatabaseUrl.parse(services.databaseUrl());
+      ThreadLocal<PreparedStatement> statements = ThreadLocal.withInitial(() -> prepare(db));
+      IntFunction<CompletableFuture<?>> select =
+          i ->
+              CompletableFuture.runAsync(
+                  () -> selectApp(statements.get(), apps.get(i % USERS)), blocking);
+
+      System.out.printf(
+          "metadata API benchmark: %d s per phase at fixed rates, %d users, %d cores%n",
+          seconds, USERS, Runtime.getRuntime().availableProcessors());
+      run("warm-up login", loginRate, warmUp, login);
+      run("warm-up argon2", loginRate, warmUp, argon2);
+      Result loginResult = run("POST /v1/auth/login", loginRate, phase, login);
+      Result argon2Result = run("reference: Argon2id verify", loginRate, phase, argon2);
+      run("warm-up read", readRate, warmUp, read);
+      run("warm-up select", readRate, warmUp, select);
+      Result readResult = run("GET /v1/apps/{id}", readRate, phase, read);
+      Result selectResult = run("reference: JDBC SELECT app", readRate, phase, select);
+
+      System.out.println();
+      System.out.println("| what | rate | p50 | p99 | errors | load average after |");
+      System.out.println("|---|---|---|---|---|---|");
+      for (Result r : List.of(loginResult, argon2Result, readResult, selectResult)) {
+        System.out.println(r.row());
+      }
+      System.out.printf(
+          "login p50 = %.1f × Argon2id verify; read p50 = %.1f × JDBC SELECT%n",
+          loginResult.p50Ms() / argon2Result.p50Ms(), readResult.p50Ms() / selectResult.p50Ms());
+      blocking.shutdownNow();
+    }
+  }
+
+  /** The percentiles of one phase. */
+  record Result(
+      String name, int rate, long count, double p50Ms, double p99Ms, int errors, double load) {
+    String row() {
+      return String.format(
+          "| %s | %d/s | %.2f ms | %.2f ms | %d of %d | %.1f |",
+          name, rate, p50Ms, p99Ms, errors, count, load);
+    }
+  }
+
+  /** Starts op(i) every 1/rate seconds for the duration; latency from each scheduled start. */
+  private static Result run(
+      String name, int rate, Duration duration, IntFunction<CompletableFuture<?>> op)
+      throws Exception {
+    long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+    int total = (int) (duration.toSeconds() * rate);
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    AtomicInteger errors = new AtomicInteger();
+    List<CompletableFuture<?>> pending = new ArrayList<>(total);
+    long start = System.nanoTime();
+    for (int i = 0; i < total; i++) {
+      long scheduled = start + i * interval;
+      long wait = scheduled - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      pending.add(
+          op.apply(i)
+              .whenComplete(
+                  (value, error) -> {
+                    if (error != null) {
+                      errors.incrementAndGet();
+                    } else {
+                      latencies.add(System.nanoTime() - scheduled);
+                    }
+                  }));
+    }
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+        .exceptionally(e -> null)
+        .get(2, TimeUnit.MINUTES);
+    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    Result result =
+        new Result(
+            name,
+            rate,
+            total,
+            percentile(sorted, 0.50),
+            percentile(sorted, 0.99),
+            errors.get(),
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    if (!name.startsWith("warm-up")) {
+      System.out.println(result.row());
+    }
+    return result;
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(p * sorted.length) - 1;
+    return sorted[Math.max(0, index)] / 1_000_000.0;
+  }
+
+  private static HttpRequest post(String url, String token, Object body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(body)));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request.build();
+  }
+
+  private static String send(HttpClient client, HttpRequest request, int expected)
+      throws Exception {
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException(
+          request.uri() + " answered " + response.statusCode() + " " + response.body());
+    }
+    return response.body();
+  }
+
+  private static CompletableFuture<?> sendAsync(
+      HttpClient client, HttpRequest request, int expected) {
+    return client
+        .sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        .thenApply(
+            response -> {
+              if (response.statusCode() != expected) {
+                throw new IllegalStateException(
+                    request.uri() + " answered " + response.statusCode());
+              }
+              return response;
+            });
+  }
+
+  private static PreparedStatement prepare(DatabaseUrl db) {
+    try {
+      Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+      return connection.prepareStatement(
+          "SELECT id, organisation_id, owner_id, name, url, description, is_public, rate_limit_eps,"
+              + " max_connections, session_timeout_min, locked, version, created_at, updated_at"
+              + " FROM apps WHERE id = ?");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void selectApp(PreparedStatement statement, String appId) {
+    try {
+      statement.setObject(1, UUID.fromString(appId));
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          throw new IllegalStateException("no app " + appId);
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] randomKey() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes).getBytes(StandardCharsets.UTF_8);
+  }
+}

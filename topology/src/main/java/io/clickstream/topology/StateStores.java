@@ -1,0 +1,132 @@
+package io.clickstream.topology;
+
+import io.clickstream.model.JsonSerde;
+import io.clickstream.platform.kafka.TopicSpec;
+import io.clickstream.platform.time.Interval;
+import io.clickstream.topology.aggregate.AggregateProcessor;
+import io.clickstream.topology.aggregate.StageRecord.LiveFigures;
+import io.clickstream.topology.live.LiveTracker;
+import io.clickstream.topology.session.EventProcessor;
+import io.clickstream.topology.session.SessionState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Every state store of the topology in one list: it builds the stores, and it names their changelog
+ * topics with the configuration Kafka Streams would give them, so that they can be created and
+ * waited for before the first start (KAFKA-15591 loses a new topic's first writes).
+ */
+final class StateStores {
+  /** Kafka Streams' default {@code windowstore.changelog.additional.retention.ms}. */
+  private static final Duration CHANGELOG_EXTRA_RETENTION = Duration.ofDays(1);
+
+  enum Kind {
+    KEY_VALUE,
+    WINDOW,
+    SESSION
+  }
+
+  /** One store: what it holds and for how long. */
+  record Spec(
+      String name,
+      Kind kind,
+      Duration retention,
+      Duration windowSize,
+      Serde<?> keySerde,
+      Serde<?> valueSerde,
+      boolean cached) {
+
+    StoreBuilder<?> builder() {
+      StoreBuilder<?> builder =
+          switch (kind) {
+            case KEY_VALUE ->
+                Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(name), keySerde, valueSerde);
+            case WINDOW ->
+                Stores.windowStoreBuilder(
+                    Stores.persistentWindowStore(name, retention, windowSize, false),
+                    keySerde,
+                    valueSerde);
+            case SESSION ->
+                Stores.sessionStoreBuilder(
+                    Stores.persistentSessionStore(name, retention), keySerde, valueSerde);
+          };
+      return cached ? builder.withCachingEnabled() : builder;
+    }
+
+    TopicSpec changelog(String applicationId, int partitions) {
+      String topic = applicationId + "-" + name + "-changelog";
+      return kind == Kind.KEY_VALUE
+          ? new TopicSpec(topic, partitions, true, TopicSpec.RETAIN_FOREVER)
+          : new TopicSpec(
+              topic, partitions, true, retention.plus(CHANGELOG_EXTRA_RETENTION).toMillis());
+    }
+  }
+
+  private StateStores() {}
+
+  static List<Spec> stageOne() {
+    Serde<String> string = Serdes.String();
+    Serde<Long> number = Serdes.Long();
+    JsonSerde<SessionState> session = new JsonSerde<>(SessionState.class);
+    return List.of(
+        window(
+            EventProcessor.DEDUPE_STORE,
+            EventProcessor.DEDUPE_WINDOW.plusHours(1),
+            Duration.ofMillis(1),
+            number),
+        new Spec(
+            EventProcessor.SESSION_STORE,
+            Kind.SESSION,
+            EventProcessor.MAX_SESSION_GAP.plus(EventProcessor.SESSION_GRACE),
+            null,
+            string,
+            session,
+            true),
+        keyValue(EventProcessor.PENDING_DELTAS_STORE, number),
+        window(
+            EventProcessor.VISITOR_SEEN_STORE, Duration.ofHours(2), Duration.ofMinutes(1), number),
+        keyValue(EventProcessor.DIRTY_SESSIONS_STORE, session),
+        keyValue(LiveTracker.VISITORS_STORE, number),
+        keyValue(LiveTracker.EVENTS_STORE, number));
+  }
+
+  static List<Spec> stageTwo() {
+    List<Spec> specs = new ArrayList<>();
+    for (Interval interval : Interval.values()) {
+      Duration size = Duration.ofMillis(interval.millis());
+      specs.add(
+          window(
+              AggregateProcessor.counterStore(interval),
+              interval.retention(),
+              size,
+              Serdes.Long()));
+      specs.add(
+          window(
+              AggregateProcessor.sketchStore(interval),
+              interval.retention(),
+              size,
+              Serdes.ByteArray()));
+    }
+    specs.add(keyValue(AggregateProcessor.LIVE_STORE, new JsonSerde<>(LiveFigures.class)));
+    specs.add(keyValue(AggregateProcessor.MIRROR_PENDING_STORE, Serdes.ByteArray()));
+    return specs;
+  }
+
+  static String[] names(List<Spec> specs) {
+    return specs.stream().map(Spec::name).toArray(String[]::new);
+  }
+
+  private static Spec keyValue(String name, Serde<?> values) {
+    return new Spec(name, Kind.KEY_VALUE, null, null, Serdes.String(), values, true);
+  }
+
+  private static Spec window(String name, Duration retention, Duration size, Serde<?> values) {
+    return new Spec(name, Kind.WINDOW, retention, size, Serdes.String(), values, true);
+  }
+}
