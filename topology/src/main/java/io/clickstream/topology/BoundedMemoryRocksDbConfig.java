@@ -17,7 +17,7 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
   /** Total off-heap bytes for all stores of this process; set with {@code rocksdb.memory.bytes}. */
   public static final String MEMORY_BYTES_CONFIG = "rocksdb.memory.bytes";
 
-  public static final long DEFAULT_MEMORY_BYTES = 256L * 1024 * 1024;
+  public static final long DEFAULT_MEMORY_BYTES = 1024L * 1024 * 1024;
   private static final double WRITE_BUFFER_RATIO = 0.5;
 
   private static Cache cache;
@@ -39,6 +39,9 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
     table.setCacheIndexAndFilterBlocks(true);
     table.setPinTopLevelIndexAndFilter(true);
     options.setWriteBufferManager(writeBufferManager);
+    // Small memtables: a process holds dozens of stores (8 RocksDB stores × partitions), and the
+    // manager flushes the largest memtable whenever the shared budget is reached.
+    options.setWriteBufferSize(8L * 1024 * 1024);
     options.setMaxWriteBufferNumber(2);
     options.setTableFormatConfig(table);
   }

@@ -31,7 +31,11 @@ final class StateStores {
     SESSION
   }
 
-  /** One store: what it holds and for how long. */
+  /**
+   * One store: what it holds and for how long. Small, short-lived stores (pending work, recent
+   * sightings) live in memory; they are changelogged all the same, so they are restored after a
+   * crash and commit with the input offsets. The aggregates, sessions and dedupe ids are RocksDB.
+   */
   record Spec(
       String name,
       Kind kind,
@@ -39,24 +43,30 @@ final class StateStores {
       Duration windowSize,
       Serde<?> keySerde,
       Serde<?> valueSerde,
-      boolean cached) {
+      boolean inMemory) {
 
     StoreBuilder<?> builder() {
-      StoreBuilder<?> builder =
-          switch (kind) {
-            case KEY_VALUE ->
-                Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(name), keySerde, valueSerde);
-            case WINDOW ->
-                Stores.windowStoreBuilder(
-                    Stores.persistentWindowStore(name, retention, windowSize, false),
+      return switch (kind) {
+        case KEY_VALUE ->
+            Stores.keyValueStoreBuilder(
+                inMemory
+                    ? Stores.inMemoryKeyValueStore(name)
+                    : Stores.persistentKeyValueStore(name),
+                keySerde,
+                valueSerde);
+        case WINDOW ->
+            Stores.windowStoreBuilder(
+                    inMemory
+                        ? Stores.inMemoryWindowStore(name, retention, windowSize, false)
+                        : Stores.persistentWindowStore(name, retention, windowSize, false),
                     keySerde,
-                    valueSerde);
-            case SESSION ->
-                Stores.sessionStoreBuilder(
-                    Stores.persistentSessionStore(name, retention), keySerde, valueSerde);
-          };
-      return cached ? builder.withCachingEnabled() : builder;
+                    valueSerde)
+                .withCachingEnabled();
+        case SESSION ->
+            Stores.sessionStoreBuilder(
+                    Stores.persistentSessionStore(name, retention), keySerde, valueSerde)
+                .withCachingEnabled();
+      };
     }
 
     TopicSpec changelog(String applicationId, int partitions) {
@@ -87,10 +97,11 @@ final class StateStores {
             null,
             string,
             session,
-            true),
+            false),
         keyValue(EventProcessor.PENDING_DELTAS_STORE, number),
         window(
             EventProcessor.VISITOR_SEEN_STORE, Duration.ofHours(2), Duration.ofMinutes(1), number),
+        keyValue(EventProcessor.PENDING_VISITORS_STORE, number),
         keyValue(EventProcessor.DIRTY_SESSIONS_STORE, session),
         keyValue(LiveTracker.VISITORS_STORE, number),
         keyValue(LiveTracker.EVENTS_STORE, number));
@@ -122,11 +133,13 @@ final class StateStores {
     return specs.stream().map(Spec::name).toArray(String[]::new);
   }
 
+  /** A small key-value store of pending or recent things: in memory. */
   private static Spec keyValue(String name, Serde<?> values) {
     return new Spec(name, Kind.KEY_VALUE, null, null, Serdes.String(), values, true);
   }
 
+  /** A window store that grows with the data: RocksDB. */
   private static Spec window(String name, Duration retention, Duration size, Serde<?> values) {
-    return new Spec(name, Kind.WINDOW, retention, size, Serdes.String(), values, true);
+    return new Spec(name, Kind.WINDOW, retention, size, Serdes.String(), values, false);
   }
 }

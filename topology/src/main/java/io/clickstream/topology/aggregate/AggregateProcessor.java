@@ -4,7 +4,7 @@ import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.time.Interval;
 import io.clickstream.topology.aggregate.StageRecord.CounterDelta;
 import io.clickstream.topology.aggregate.StageRecord.LiveFigures;
-import io.clickstream.topology.aggregate.StageRecord.VisitorAdd;
+import io.clickstream.topology.aggregate.StageRecord.VisitorAdds;
 import io.clickstream.topology.mirror.MirrorBuffer;
 import io.clickstream.topology.mirror.MirrorSink;
 import io.clickstream.topology.mirror.MirrorTarget;
@@ -83,8 +83,8 @@ public final class AggregateProcessor implements Processor<String, StageRecord, 
     StageRecord value = record.value();
     if (value instanceof CounterDelta delta) {
       add(delta);
-    } else if (value instanceof VisitorAdd add) {
-      add(add);
+    } else if (value instanceof VisitorAdds adds) {
+      add(adds);
     } else if (value instanceof LiveFigures figures) {
       live.put(figures.appId() + SEP + figures.partition(), figures);
       writeLive(figures.appId(), context.currentSystemTimeMs());
@@ -106,13 +106,13 @@ public final class AggregateProcessor implements Processor<String, StageRecord, 
     }
   }
 
-  private void add(VisitorAdd add) {
-    Cell cell = add.cell();
+  private void add(VisitorAdds adds) {
+    Cell cell = adds.cell();
     String key = cell.encode();
     for (Interval interval : Interval.values()) {
-      long bucket = interval.bucketStart(add.minute());
+      long bucket = interval.bucketStart(adds.minute());
       WindowStore<String, byte[]> store = sketches.get(interval);
-      byte[] sketch = Sketches.add(store.fetch(key, bucket), add.visitorId());
+      byte[] sketch = Sketches.add(store.fetch(key, bucket), adds.visitorIds());
       store.put(key, sketch, bucket);
       mirror(cell, interval, bucket, sketch);
     }

@@ -14,10 +14,12 @@ public final class Sketches {
 
   private Sketches() {}
 
-  /** The compact bytes of {@code current} (or of an empty sketch) with {@code visitor} added. */
-  public static byte[] add(byte[] current, String visitor) {
+  /** The compact bytes of {@code current} (or of an empty sketch) with {@code visitors} added. */
+  public static byte[] add(byte[] current, Iterable<String> visitors) {
     HllSketch sketch = current == null ? new HllSketch(LG_K, TYPE) : HllSketch.heapify(current);
-    sketch.update(visitor);
+    for (String visitor : visitors) {
+      sketch.update(visitor);
+    }
     return sketch.toCompactByteArray();
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = StageRecord.CounterDelta.class, name = "counter"),
-  @JsonSubTypes.Type(value = StageRecord.VisitorAdd.class, name = "visitor"),
+  @JsonSubTypes.Type(value = StageRecord.VisitorAdds.class, name = "visitors"),
   @JsonSubTypes.Type(value = StageRecord.LiveFigures.class, name = "live"),
   @JsonSubTypes.Type(value = StageRecord.SessionSummary.class, name = "session"),
   @JsonSubTypes.Type(value = StageRecord.LateEvent.class, name = "late")
@@ -21,7 +21,7 @@ public sealed interface StageRecord
     permits StageRecord.Delta, StageRecord.SessionSummary, StageRecord.LateEvent {
 
   /** For stage 2: records that change an app's aggregates. */
-  sealed interface Delta extends StageRecord permits CounterDelta, VisitorAdd, LiveFigures {
+  sealed interface Delta extends StageRecord permits CounterDelta, VisitorAdds, LiveFigures {
     String appId();
   }
 
@@ -34,13 +34,16 @@ public sealed interface StageRecord
     }
   }
 
-  /** Add a visitor to a sketch cell of one minute (and so of its hour and day). */
-  record VisitorAdd(
+  /**
+   * Add visitors to a sketch cell of one minute (and so of its hour and day). Batched per flush:
+   * updating a sketch costs a deserialisation and a serialisation, so it is done once per batch.
+   */
+  record VisitorAdds(
       @JsonProperty("app_id") String appId,
       String measure,
       String detail,
       long minute,
-      @JsonProperty("visitor_id") String visitorId)
+      @JsonProperty("visitor_ids") List<String> visitorIds)
       implements Delta {
     public Cell cell() {
       return new Cell(appId, Measure.fromCode(measure), detail);

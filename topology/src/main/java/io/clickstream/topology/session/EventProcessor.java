@@ -11,7 +11,7 @@ import io.clickstream.topology.aggregate.Measure;
 import io.clickstream.topology.aggregate.StageRecord;
 import io.clickstream.topology.aggregate.StageRecord.CounterDelta;
 import io.clickstream.topology.aggregate.StageRecord.LateEvent;
-import io.clickstream.topology.aggregate.StageRecord.VisitorAdd;
+import io.clickstream.topology.aggregate.StageRecord.VisitorAdds;
 import io.clickstream.topology.live.LiveTracker;
 import io.clickstream.topology.session.Contribution.CounterKey;
 import java.time.Duration;
@@ -42,6 +42,7 @@ public final class EventProcessor implements Processor<String, Event, String, St
   public static final String SESSION_STORE = "session-store";
   public static final String PENDING_DELTAS_STORE = "pending-deltas-store";
   public static final String VISITOR_SEEN_STORE = "visitor-seen-store";
+  public static final String PENDING_VISITORS_STORE = "pending-visitors-store";
   public static final String DIRTY_SESSIONS_STORE = "dirty-sessions-store";
 
   public static final Duration DEDUPE_WINDOW = Duration.ofHours(24);
@@ -61,6 +62,7 @@ public final class EventProcessor implements Processor<String, Event, String, St
   private SessionStore<String, SessionState> sessions;
   private KeyValueStore<String, Long> pendingDeltas;
   private WindowStore<String, Long> visitorsSeen;
+  private KeyValueStore<String, Long> pendingVisitors;
   private KeyValueStore<String, SessionState> dirtySessions;
   private KeyValueStore<String, ValueAndTimestamp<AppConfig>> apps;
   private LiveTracker live;
@@ -78,6 +80,7 @@ public final class EventProcessor implements Processor<String, Event, String, St
     sessions = context.getStateStore(SESSION_STORE);
     pendingDeltas = context.getStateStore(PENDING_DELTAS_STORE);
     visitorsSeen = context.getStateStore(VISITOR_SEEN_STORE);
+    pendingVisitors = context.getStateStore(PENDING_VISITORS_STORE);
     dirtySessions = context.getStateStore(DIRTY_SESSIONS_STORE);
     apps = context.getStateStore(appConfigStoreName);
     live = new LiveTracker(context);
@@ -235,16 +238,14 @@ public final class EventProcessor implements Processor<String, Event, String, St
     pendingDeltas.put(key, pending == null ? amount : pending + amount);
   }
 
-  /** Sends a visitor add the first time a visitor shows up in a minute cell. */
+  /** Queues a visitor add the first time a visitor shows up in a minute cell. */
   private void visitor(String app, Measure measure, String detail, long minute, String visitor) {
-    String key = app + SEP + measure.code() + SEP + detail + SEP + visitor;
-    if (visitorsSeen.fetch(key, minute) != null) {
+    String cell = app + SEP + measure.code() + SEP + detail;
+    if (visitorsSeen.fetch(cell + SEP + visitor, minute) != null) {
       return;
     }
-    visitorsSeen.put(key, 1L, minute);
-    context.forward(
-        new Record<String, StageRecord>(
-            app, new VisitorAdd(app, measure.code(), detail, minute, visitor), minute));
+    visitorsSeen.put(cell + SEP + visitor, 1L, minute);
+    pendingVisitors.put(minute + SEP + cell + SEP + visitor, minute);
   }
 
   /** Sends the pending counter deltas and the changed sessions. */
@@ -267,6 +268,7 @@ public final class EventProcessor implements Processor<String, Event, String, St
       }
     }
     sent.forEach(pendingDeltas::delete);
+    flushVisitors();
 
     List<String> summarized = new ArrayList<>();
     try (KeyValueIterator<String, SessionState> it = dirtySessions.all()) {
@@ -282,6 +284,40 @@ public final class EventProcessor implements Processor<String, Event, String, St
       }
     }
     summarized.forEach(dirtySessions::delete);
+  }
+
+  /** Sends the queued visitor adds, one batch per cell (keys sort by minute and cell). */
+  private void flushVisitors() {
+    List<String> sent = new ArrayList<>();
+    String batchCell = null;
+    List<String> batch = new ArrayList<>();
+    try (KeyValueIterator<String, Long> it = pendingVisitors.all()) {
+      while (it.hasNext()) {
+        String key = it.next().key;
+        sent.add(key);
+        int split = key.lastIndexOf(SEP);
+        String cell = key.substring(0, split);
+        if (!cell.equals(batchCell)) {
+          forwardVisitors(batchCell, batch);
+          batchCell = cell;
+          batch = new ArrayList<>();
+        }
+        batch.add(key.substring(split + 1));
+      }
+    }
+    forwardVisitors(batchCell, batch);
+    sent.forEach(pendingVisitors::delete);
+  }
+
+  private void forwardVisitors(String minuteAndCell, List<String> visitors) {
+    if (minuteAndCell == null || visitors.isEmpty()) {
+      return;
+    }
+    String[] parts = minuteAndCell.split(SEP, 4);
+    long minute = Long.parseLong(parts[0]);
+    context.forward(
+        new Record<String, StageRecord>(
+            parts[1], new VisitorAdds(parts[1], parts[2], parts[3], minute, visitors), minute));
   }
 
   private static Windowed<String> window(String key, SessionState session) {
