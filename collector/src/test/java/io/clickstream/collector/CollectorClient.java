@@ -53,6 +53,26 @@ final class CollectorClient {
             .build());
   }
 
+  /** A JSON POST with extra headers given as name, value, name, value, … */
+  HttpResponse<String> post(String path, String body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request.build());
+  }
+
+  /** POST /v1/hello, answered 200 with the session; returns its body. */
+  JsonNode hello(String body) throws IOException, InterruptedException {
+    HttpResponse<String> response = post("/v1/hello", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json(response);
+  }
+
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return send(request(path).GET().build());
   }

@@ -29,6 +29,7 @@ class CollectorProbesTest {
   @BeforeAll
   static void startCollector() {
     String bootstrapServers = TestServices.get().kafkaBootstrapServers();
+    ConfigTopics.publishApps(bootstrapServers, "probes-metrics");
     collector =
         new CollectorService(
                 new CollectorSettings("127.0.0.1", 0, bootstrapServers, KEY, "salt", Map.of()),
@@ -53,16 +54,17 @@ class CollectorProbesTest {
   }
 
   @Test
-  void readyzIsReadyWhileTheBrokerIsUp() throws Exception {
+  void readyzIsReadyWhileTheBrokerIsUpAndTheConfigTopicsAreRead() throws Exception {
     HttpResponse<String> response = client.get("/readyz");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(json(response))
-        .isEqualTo(Json.readTree("{\"status\":\"ready\",\"checks\":{\"kafka\":true}}"));
+        .isEqualTo(
+            Json.readTree("{\"status\":\"ready\",\"checks\":{\"kafka\":true,\"config\":true}}"));
   }
 
   @Test
-  void metricsCountAcceptedEventsAndRejectionsByTopLevelField() throws Exception {
+  void metricsCountAcceptedEventsRejectionsByTopLevelFieldAndProduceLatency() throws Exception {
     String token = new AppTokens(KEY).issue("probes-metrics", "tok-1", Instant.now());
     String body =
         """
@@ -89,11 +91,19 @@ class CollectorProbesTest {
                             "http_server_requests_seconds_count",
                             Map.of("route", "/v1/events", "method", "POST", "status", "202")))
                     .hasValue(1.0));
-    assertThat(metric("collector_events_accepted_total", Map.of("service", "collector")))
+    assertThat(
+            metric(
+                "collector_events_accepted_total",
+                Map.of("service", "collector", "channel", "http")))
         .hasValue(2.0);
-    assertThat(metric("collector_events_rejected_total", Map.of("field", "url"))).hasValue(2.0);
+    assertThat(metric("collector_events_rejected_total", Map.of("field", "url", "channel", "http")))
+        .hasValue(2.0);
     assertThat(metric("collector_events_rejected_total", Map.of("field", "product"))).hasValue(1.0);
     assertThat(metric("collector_publish_failures_total", Map.of())).hasValue(0.0);
+    // One batch, one trip to Kafka.
+    assertThat(metric("collector_produce_latency_seconds_count", Map.of())).hasValue(1.0);
+    assertThat(metric("collector_websocket_open", Map.of())).hasValue(0.0);
+    assertThat(metric("collector_config_apps", Map.of())).isNotEmpty();
   }
 
   private static OptionalDouble metric(String name, Map<String, String> labels) throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clickstream.collector.ingest.IpAnonymizer;
 import io.clickstream.embedded.TestServices;
 import io.clickstream.model.Json;
 import io.clickstream.platform.auth.AppTokens;
@@ -47,6 +48,15 @@ class EventsIngestionTest {
   @BeforeAll
   static void startCollector() {
     bootstrapServers = TestServices.get().kafkaBootstrapServers();
+    ConfigTopics.publishApps(
+        bootstrapServers,
+        "ingest-valid",
+        "ingest-ip",
+        "ingest-mixed",
+        "ingest-skew",
+        "ingest-beacon",
+        "ingest-no-session",
+        "ingest-empty");
     collector =
         new CollectorService(
                 new CollectorSettings("127.0.0.1", 0, bootstrapServers, KEY, SALT, Map.of()), CLOCK)

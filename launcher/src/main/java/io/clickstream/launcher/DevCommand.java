@@ -6,7 +6,7 @@ import io.clickstream.embedded.ExternalServices;
 import io.clickstream.embedded.Infrastructure;
 import io.clickstream.embedded.Ports;
 import io.clickstream.metadata.MetadataApiService;
-import io.clickstream.platform.auth.AppTokens;
+import io.clickstream.metadata.MetadataApiSettings;
 import io.clickstream.platform.config.DatabaseUrl;
 import io.clickstream.platform.kafka.Topics;
 import io.clickstream.query.QueryApiService;
@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
       "the topology, the metadata API and the query API. Data is kept in --data-dir between runs."
     })
 final class DevCommand implements Callable<Integer> {
-  static final String DEMO_APP_ID = "demo";
+  static final String DEMO_APP_ID = DemoApp.APP_ID;
 
   @Option(
       names = "--data-dir",
@@ -133,11 +133,28 @@ final class DevCommand implements Callable<Integer> {
                     Topics.all())
                 .start());
     byte[] tokenKey = DevSecrets.load(dataDir, "token-key").getBytes(StandardCharsets.UTF_8);
+    if (demo) {
+      // Before the collector starts: it reads the config topics before it serves.
+      DemoApp.publish(infra.kafkaBootstrapServers());
+    }
     String ipSalt = DevSecrets.load(dataDir, "ip-salt");
 
+    byte[] jwtKey = DevSecrets.load(dataDir, "jwt-key").getBytes(StandardCharsets.UTF_8);
     MetadataApiService metadataApi =
         lifecycle.started(
-            new MetadataApiService(host, metadataApiPort, DatabaseUrl.parse(infra.databaseUrl())));
+            new MetadataApiService(
+                MetadataApiSettings.of(
+                        host,
+                        metadataApiPort,
+                        DatabaseUrl.parse(infra.databaseUrl()),
+                        infra.kafkaBootstrapServers(),
+                        jwtKey,
+                        tokenKey)
+                    .withCollectorPublicUrl(
+                        "http://"
+                            + (host.equals("0.0.0.0") ? "localhost" : host)
+                            + ":"
+                            + collectorPort)));
     metadataApi.start();
     TopologyService topology =
         lifecycle.started(
@@ -151,6 +168,7 @@ final class DevCommand implements Callable<Integer> {
                     topologyPort,
                     1,
                     Duration.ofMillis(250),
+                    false,
                     Map.of()),
                 Lifecycle::exitWithFailure));
     topology.start();
@@ -180,8 +198,7 @@ final class DevCommand implements Callable<Integer> {
     out.println("  postgresql    " + infra.databaseUrl());
     out.println("  redis         " + infra.redisUrl());
     if (demo) {
-      String token =
-          new AppTokens(tokenKey).issue(DEMO_APP_ID, "demo-token", java.time.Instant.now());
+      String token = DemoApp.token(tokenKey);
       lifecycle.started(startDemoTraffic(collector.url(), token));
       out.println("  demo app      " + DEMO_APP_ID + " (synthetic traffic, 5 events/s)");
       out.println("  demo token    " + token);

@@ -48,6 +48,23 @@ class CommandLineTest {
   }
 
   @Test
+  void theCollectorRefusesATrustedProxyThatIsNotACidr() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = new CommandLine(new Clickstream());
+    commandLine.setErr(new PrintWriter(err));
+    int exit =
+        commandLine.execute(
+            "collector",
+            "--token-key=" + "k".repeat(32),
+            "--trusted-proxies=10.0.0.0/8,proxy.internal");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "--trusted-proxies (CLICKSTREAM_TRUSTED_PROXIES): not an IP address or CIDR:"
+                + " proxy.internal");
+  }
+
+  @Test
   void kafkaClientSettingsComeFromPrefixedEnvironmentVariables() {
     assertThat(
             EnvOverrides.withPrefix(

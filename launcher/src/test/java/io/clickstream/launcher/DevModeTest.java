@@ -30,6 +30,7 @@ class DevModeTest {
   private final List<Process> children = new ArrayList<>();
   private int collectorPort;
   private int queryApiPort;
+  private int kafkaPort;
   private List<String> portOptions;
 
   @AfterEach
@@ -47,6 +48,9 @@ class DevModeTest {
     pickPorts();
     Process first = startDev("first.log");
     String token = tokenFromDataDir("kill-nine-app");
+    // The app lives on in the broker's data: the restarted dev knows it too.
+    AppConfigs.publish("127.0.0.1:" + kafkaPort, "kill-nine-app");
+    AppConfigs.awaitAccepted("http://127.0.0.1:" + collectorPort, token);
 
     // Acknowledged events, then SIGKILL at once: whatever the topology had not committed yet
     // must be processed exactly once after the restart.
@@ -88,13 +92,14 @@ class DevModeTest {
   private void pickPorts() throws IOException {
     collectorPort = HttpCalls.freePort();
     queryApiPort = HttpCalls.freePort();
+    kafkaPort = HttpCalls.freePort();
     portOptions =
         List.of(
             "--collector-port=" + collectorPort,
             "--query-api-port=" + queryApiPort,
             "--metadata-api-port=" + HttpCalls.freePort(),
             "--topology-port=" + HttpCalls.freePort(),
-            "--kafka-port=" + HttpCalls.freePort(),
+            "--kafka-port=" + kafkaPort,
             "--kafka-controller-port=" + HttpCalls.freePort(),
             "--postgres-port=" + HttpCalls.freePort(),
             "--redis-port=" + HttpCalls.freePort());

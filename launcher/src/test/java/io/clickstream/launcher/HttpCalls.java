@@ -14,6 +14,10 @@ import java.time.Duration;
 
 /** The HTTP calls the end-to-end tests make, as a user of the APIs would. */
 final class HttpCalls {
+  /** A browser's: the topology counts no bots, and the JDK client's own agent looks like one. */
+  static final String USER_AGENT =
+      "Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0";
+
   private static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -25,6 +29,7 @@ final class HttpCalls {
         http.send(
             HttpRequest.newBuilder(URI.create(collectorUrl + "/v1/events"))
                 .header("Content-Type", contentType)
+                .header("User-Agent", USER_AGENT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(batch)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -56,6 +56,7 @@ class WalkingSkeletonTest {
                     0,
                     1,
                     Duration.ofMillis(100),
+                    false,
                     Map.of()),
                 () -> {})
             .start();
@@ -74,6 +75,8 @@ class WalkingSkeletonTest {
   void pageviewsSentToTheCollectorAreCountedPerPathInTheQueryApi() throws Exception {
     String appId = "skeleton-" + UUID.randomUUID().toString().substring(0, 8);
     String token = new AppTokens(KEY).issue(appId, "t1", Instant.now());
+    AppConfigs.publish(TestServices.get().kafkaBootstrapServers(), appId);
+    AppConfigs.awaitAccepted(collector.url(), token);
     long now = System.currentTimeMillis();
 
     List<Map<String, Object>> first = new ArrayList<>();

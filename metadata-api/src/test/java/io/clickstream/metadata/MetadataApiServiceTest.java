@@ -2,7 +2,7 @@ package io.clickstream.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clickstream.embedded.TestServices;
+import io.clickstream.metadata.support.TestApi;
 import io.clickstream.platform.config.DatabaseUrl;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /** The metadata API migrates its schema on a real PostgreSQL and reports readiness. */
 class MetadataApiServiceTest {
-  private final DatabaseUrl database = DatabaseUrl.parse(TestServices.get().databaseUrl());
+  private static final List<String> MIGRATIONS = List.of("1", "2", "3", "4", "5");
+  private final DatabaseUrl database = TestApi.database();
 
   @Test
   void startingMigratesTheSchemaAndReportsReady() throws Exception {
-    try (MetadataApiService service = new MetadataApiService("127.0.0.1", 0, database).start()) {
+    try (MetadataApiService service = new MetadataApiService(TestApi.settings()).start()) {
       HttpResponse<String> ready =
           HttpClient.newHttpClient()
               .send(
@@ -30,14 +31,14 @@ class MetadataApiServiceTest {
       assertThat(ready.statusCode()).isEqualTo(200);
       assertThat(ready.body()).isEqualTo("{\"status\":\"ready\",\"checks\":{\"database\":true}}");
     }
-    assertThat(appliedMigrations()).containsExactly("1");
+    assertThat(appliedMigrations()).isEqualTo(MIGRATIONS);
   }
 
   @Test
   void startingTwiceAppliesNothingNew() throws Exception {
-    new MetadataApiService("127.0.0.1", 0, database).close();
-    new MetadataApiService("127.0.0.1", 0, database).close();
-    assertThat(appliedMigrations()).containsExactly("1");
+    new MetadataApiService(TestApi.settings()).close();
+    new MetadataApiService(TestApi.settings()).close();
+    assertThat(appliedMigrations()).isEqualTo(MIGRATIONS);
   }
 
   private List<String> appliedMigrations() throws Exception {

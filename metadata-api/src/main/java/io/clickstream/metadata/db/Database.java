@@ -1,4 +1,4 @@
-package io.clickstream.metadata;
+package io.clickstream.metadata.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

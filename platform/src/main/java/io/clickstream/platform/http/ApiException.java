@@ -32,6 +32,10 @@ public class ApiException extends RuntimeException {
     return new ApiException(401, "unauthorized", message);
   }
 
+  public static ApiException forbidden(String code, String message) {
+    return new ApiException(403, code, message);
+  }
+
   public static ApiException notFound(String message) {
     return new ApiException(404, "not_found", message);
   }
@@ -42,6 +46,10 @@ public class ApiException extends RuntimeException {
 
   public static ApiException unsupportedMediaType(String message) {
     return new ApiException(415, "unsupported_media_type", message);
+  }
+
+  public static ApiException tooManyRequests(String message, int retryAfterSeconds) {
+    return new ApiException(429, "rate_limited", message, retryAfterSeconds);
   }
 
   public static ApiException unavailable(String message, int retryAfterSeconds) {

@@ -12,7 +12,9 @@ import com.nimbusds.jwt.SignedJWT;
 import io.clickstream.platform.auth.AppTokens.AppToken;
 import io.clickstream.platform.auth.AppTokens.InvalidTokenException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
@@ -42,6 +44,28 @@ class AppTokensTest {
     assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
     assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("clickstream-collector");
     assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("app-1");
+  }
+
+  @Test
+  void tokenWithAnExpiryVerifiesUntilThatInstantAndNotFromIt() {
+    Instant expiresAt = ISSUED_AT.plusSeconds(3600);
+    String token = tokens.issue("app-1", "tok-1", ISSUED_AT, expiresAt);
+    AppTokens justBefore = new AppTokens(KEY, clockAt(expiresAt.minusMillis(1)));
+    AppTokens atExpiry = new AppTokens(KEY, clockAt(expiresAt));
+
+    assertThat(justBefore.verify(token))
+        .isEqualTo(new AppToken("app-1", "tok-1", ISSUED_AT, expiresAt));
+    assertThatThrownBy(() -> atExpiry.verify(token))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessage("app token has expired");
+  }
+
+  @Test
+  void tokenWithoutExpiryNeverExpires() {
+    String token = tokens.issue("app-1", "tok-1", ISSUED_AT);
+
+    assertThat(new AppTokens(KEY, clockAt(ISSUED_AT.plusSeconds(10L * 365 * 86400))).verify(token))
+        .isEqualTo(new AppToken("app-1", "tok-1", ISSUED_AT, null));
   }
 
   @Test
@@ -165,6 +189,10 @@ class AppTokensTest {
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
     jwt.sign(new MACSigner(KEY));
     return jwt.serialize();
+  }
+
+  private static Clock clockAt(Instant instant) {
+    return Clock.fixed(instant, ZoneOffset.UTC);
   }
 
   private static String base64Url(String json) {

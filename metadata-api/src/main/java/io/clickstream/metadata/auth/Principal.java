@@ -1,0 +1,6 @@
+package io.clickstream.metadata.auth;
+
+import java.util.UUID;
+
+/** The signed-in user a request acts for. */
+public record Principal(UUID userId, UUID organisationId, String organisation, String email) {}
