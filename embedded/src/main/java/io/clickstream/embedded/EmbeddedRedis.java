@@ -3,8 +3,11 @@ package io.clickstream.embedded;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,9 +122,30 @@ public final class EmbeddedRedis implements AutoCloseable {
         "");
   }
 
+  /**
+   * The redis-server binary, unpacked once per binaries dir. It is unpacked into a private folder
+   * and moved into place atomically: rewriting a binary that another process runs fails with "Text
+   * file busy", and a half-written one must never be found.
+   */
   private File executable() {
     try {
-      return ExecutableProvider.newJarResourceProvider(binariesDir.toFile()).get();
+      Path staging = Files.createTempDirectory(binariesDir, "unpack-");
+      try {
+        File unpacked = ExecutableProvider.newJarResourceProvider(staging.toFile()).get();
+        Path target = binariesDir.resolve(unpacked.getName());
+        if (!Files.isExecutable(target)) {
+          try {
+            Files.move(unpacked.toPath(), target, StandardCopyOption.ATOMIC_MOVE);
+          } catch (FileAlreadyExistsException raced) {
+            // another process put the same binary in place first
+          }
+        }
+        return target.toFile();
+      } finally {
+        try (var leftovers = Files.walk(staging)) {
+          leftovers.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot unpack redis-server into " + binariesDir, e);
     }

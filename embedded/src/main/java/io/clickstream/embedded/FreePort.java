@@ -8,19 +8,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Free ports on the loopback interface, where the embedded services listen. */
-final class FreePort {
+public final class FreePort {
 
   private static final Logger log = LoggerFactory.getLogger(FreePort.class);
   private static final int ATTEMPTS_WITH_PICKED_PORTS = 3;
+  private static final int LOW_PORT = 20_000;
+  private static final int HIGH_PORT = 32_768;
+  private static final java.util.Random RANDOM = new java.security.SecureRandom();
 
   private FreePort() {}
 
-  /** A port that is free now; another process may still take it before we bind it. */
-  static int pick() {
+  /**
+   * A port that is free now; another process may still take it before we bind it. Picked below
+   * Linux's ephemeral range (32768–60999), where the kernel also places the local ends of our own
+   * outgoing connections: a port asked of the OS with {@code bind(0)} is soon taken by one of them.
+   */
+  public static int pick() {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = LOW_PORT + RANDOM.nextInt(HIGH_PORT - LOW_PORT);
+      if (isFree(port)) {
+        return port;
+      }
+    }
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("No free port on the loopback interface", e);
+    }
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort() == port;
+    } catch (IOException e) {
+      return false;
     }
   }
 

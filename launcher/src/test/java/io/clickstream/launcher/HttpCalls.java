@@ -3,9 +3,9 @@ package io.clickstream.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clickstream.embedded.FreePort;
 import io.clickstream.model.Json;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,9 +45,7 @@ final class HttpCalls {
     return response.body();
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  static int freePort() {
+    return FreePort.pick();
   }
 }
