@@ -67,7 +67,7 @@ import org.apache.kafka.tools.ProducerPerformance;
  * open, and events/s acknowledged through a sample of them.
  *
  * <p>{@code ./mvnw -q -pl bench -am -DskipTests install && ./mvnw -q -pl bench exec:java
- * -Dexec.mainClass=io.clickstream.bench.CollectorBenchmark -Dexec.args="20 32 15000 20"} (args:
+ * -Dexec.mainClass=io.clickstream.bench.CollectorBenchmark -Dexec.args="20 64 15000 20"} (args:
  * HTTP seconds, HTTP connections, WebSockets, WebSocket traffic seconds)
  */
 public final class CollectorBenchmark {
@@ -110,7 +110,7 @@ public final class CollectorBenchmark {
 
   public static void main(String[] args) throws Exception {
     int httpSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-    int connections = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+    int connections = args.length > 1 ? Integer.parseInt(args[1]) : 64;
     int sockets = args.length > 2 ? Integer.parseInt(args[2]) : 15_000;
     int wsSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
     List<Row> rows = new ArrayList<>();
@@ -219,7 +219,9 @@ public final class CollectorBenchmark {
       printTable(rows);
 
       // (b) WebSockets against a collector in its own JVM.
-      webSockets(bootstrap, token, sockets, wsSeconds, rows);
+      if (sockets > 0) {
+        webSockets(bootstrap, token, sockets, wsSeconds, rows);
+      }
     }
     printTable(rows);
     System.exit(0);

@@ -1,64 +1,145 @@
 package io.clickstream.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.clickstream.model.Json;
-import io.clickstream.model.config.AppConfig;
-import io.clickstream.model.config.AppSettings;
-import io.clickstream.model.config.ConfigKeys;
-import io.clickstream.platform.auth.AppTokens;
-import io.clickstream.platform.kafka.Topics;
-import java.time.Instant;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The app of {@code dev --demo}. For now it is published straight to {@code
- * clickstream.config.apps} so the collector accepts its token; the metadata API will seed it (with
- * a user, a funnel and the token) once it can.
+ * Seeds {@code dev --demo} through the metadata API, the way a person would (DESIGN §7): a demo
+ * user, an app, a checkout funnel and an app token. On a second run the user and app exist and the
+ * token is rotated. Returns once the collector accepts the new token.
  */
 final class DemoApp {
-  static final String APP_ID = "demo";
-  static final String TOKEN_ID = "demo-token";
+  static final String EMAIL = "demo@clickstream.dev";
+  static final String PASSWORD = "Sunny-Lamp-7493";
+  static final String APP_NAME = "Demo shop";
 
-  private DemoApp() {}
+  private static final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  static AppConfig config() {
-    return new AppConfig(APP_ID, "demo", "Demo shop", null, true, AppSettings.DEFAULTS, 1);
+  /** What the demo was seeded with. */
+  record Seeded(String appId, String token) {}
+
+  private final String metadataUrl;
+  private String accessToken;
+
+  private DemoApp(String metadataUrl) {
+    this.metadataUrl = metadataUrl;
   }
 
-  static String token(byte[] tokenKey) {
-    return new AppTokens(tokenKey).issue(APP_ID, TOKEN_ID, Instant.now());
+  static Seeded seed(String metadataUrl, String collectorUrl) throws Exception {
+    DemoApp demo = new DemoApp(metadataUrl);
+    demo.signIn();
+    String appId = demo.app();
+    String token =
+        demo.call("POST", "/v1/apps/" + appId + "/token", null, 201).path("token").asText();
+    awaitAccepted(collectorUrl, token);
+    return new Seeded(appId, token);
   }
 
-  /** Publishes the demo app's configuration and returns once Kafka acknowledged it. */
-  static void publish(String bootstrapServers) {
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "clickstream-dev-demo"),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  Topics.CONFIG_APPS, ConfigKeys.app(APP_ID), Json.toBytes(config())))
-          .get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Could not publish the demo app", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while publishing the demo app", e);
+  private void signIn() throws Exception {
+    int status =
+        send(
+                "POST",
+                "/v1/auth/register",
+                Map.of("email", EMAIL, "password", PASSWORD, "name", "Demo"))
+            .statusCode();
+    if (status != 201 && status != 409) {
+      throw new IllegalStateException("Registering the demo user answered " + status);
+    }
+    accessToken =
+        call("POST", "/v1/auth/login", Map.of("email", EMAIL, "password", PASSWORD), 200)
+            .path("access_token")
+            .asText();
+  }
+
+  /** The demo app, made with its funnel the first time (before a token locks it). */
+  private String app() throws Exception {
+    for (JsonNode app : call("GET", "/v1/apps", null, 200).path("items")) {
+      if (APP_NAME.equals(app.path("name").asText())) {
+        return app.path("id").asText();
+      }
+    }
+    String appId =
+        call(
+                "POST",
+                "/v1/apps",
+                Map.of(
+                    "name",
+                    APP_NAME,
+                    "description",
+                    "Synthetic traffic from clickstream dev --demo"),
+                201)
+            .path("id")
+            .asText();
+    call(
+        "POST",
+        "/v1/apps/" + appId + "/funnels",
+        Map.of(
+            "name", "Checkout",
+            "window_ms", Duration.ofMinutes(30).toMillis(),
+            "steps",
+                List.of(
+                    step("/products/*", "Product"),
+                    step("/cart", "Cart"),
+                    step("/checkout", "Checkout"))),
+        201);
+    return appId;
+  }
+
+  private static Map<String, Object> step(String path, String label) {
+    return Map.of("type", "pageview", "match", Map.of("path", path), "label", label);
+  }
+
+  private JsonNode call(String method, String path, Object body, int expected) throws Exception {
+    HttpResponse<String> response = send(method, path, body);
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException(
+          method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return Json.readTree(response.body());
+  }
+
+  private HttpResponse<String> send(String method, String path, Object body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(metadataUrl + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(body)));
+    if (accessToken != null) {
+      request.header("Authorization", "Bearer " + accessToken);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The token reaches the collector through the outbox and the config topics: seconds. */
+  private static void awaitAccepted(String collectorUrl, String token) throws Exception {
+    HttpRequest probe =
+        HttpRequest.newBuilder(URI.create(collectorUrl + "/v1/events"))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    Json.toBytes(
+                        Map.of("token", token, "visitor_id", "demo-probe", "events", List.of()))))
+            .build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() != 202) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("The collector did not accept the demo token in 60 s");
+      }
+      Thread.sleep(200);
     }
   }
 }

@@ -34,7 +34,6 @@ import picocli.CommandLine.Option;
       "the topology, the metadata API and the query API. Data is kept in --data-dir between runs."
     })
 final class DevCommand implements Callable<Integer> {
-  static final String DEMO_APP_ID = DemoApp.APP_ID;
 
   @Option(
       names = "--data-dir",
@@ -133,10 +132,6 @@ final class DevCommand implements Callable<Integer> {
                     Topics.all())
                 .start());
     byte[] tokenKey = DevSecrets.load(dataDir, "token-key").getBytes(StandardCharsets.UTF_8);
-    if (demo) {
-      // Before the collector starts: it reads the config topics before it serves.
-      DemoApp.publish(infra.kafkaBootstrapServers());
-    }
     String ipSalt = DevSecrets.load(dataDir, "ip-salt");
 
     byte[] jwtKey = DevSecrets.load(dataDir, "jwt-key").getBytes(StandardCharsets.UTF_8);
@@ -198,12 +193,13 @@ final class DevCommand implements Callable<Integer> {
     out.println("  postgresql    " + infra.databaseUrl());
     out.println("  redis         " + infra.redisUrl());
     if (demo) {
-      String token = DemoApp.token(tokenKey);
-      lifecycle.started(startDemoTraffic(collector.url(), token));
-      out.println("  demo app      " + DEMO_APP_ID + " (synthetic traffic, 5 events/s)");
-      out.println("  demo token    " + token);
+      DemoApp.Seeded seeded = DemoApp.seed(metadataApi.url(), collector.url());
+      lifecycle.started(startDemoTraffic(collector.url(), seeded.token()));
+      out.println("  demo app      " + seeded.appId() + " (synthetic traffic, 5 events/s)");
+      out.println("  demo login    " + DemoApp.EMAIL + " / " + DemoApp.PASSWORD);
+      out.println("  demo token    " + seeded.token());
       out.println(
-          "  try           curl '" + queryApi.url() + "/v1/apps/" + DEMO_APP_ID + "/pages'");
+          "  try           curl '" + queryApi.url() + "/v1/apps/" + seeded.appId() + "/pages'");
     }
     out.println("Press Ctrl-C to stop.");
     out.flush();

@@ -79,7 +79,7 @@ public final class Simulator implements Runnable {
         HttpRequest.newBuilder(URI.create(settings.collectorUrl() + "/v1/events"))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
-            .header("User-Agent", "clickstream-simulator")
+            .header("User-Agent", visitor.userAgent)
             .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(batch)))
             .build();
     try {

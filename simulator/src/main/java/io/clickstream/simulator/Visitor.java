@@ -14,7 +14,23 @@ final class Visitor {
   private static final List<String> REFERRERS =
       List.of("", "https://www.google.com/", "https://news.ycombinator.com/", "https://t.co/x");
 
+  /** Real browsers' User-Agents, roughly in the proportions of web traffic. */
+  private static final List<String> USER_AGENTS =
+      List.of(
+          "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+              + " Chrome/126.0.0.0 Safari/537.36",
+          "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+              + " Chrome/126.0.0.0 Safari/537.36",
+          "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML,"
+              + " like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+          "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
+              + " Chrome/126.0.0.0 Mobile Safari/537.36",
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko)"
+              + " Version/17.5 Safari/605.1.15",
+          "Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0");
+
   final String id;
+  final String userAgent;
   private final Random random;
   private String page;
   private long clock;
@@ -22,6 +38,7 @@ final class Visitor {
   Visitor(Random random, long startMillis) {
     this.random = random;
     this.id = new UUID(random.nextLong(), random.nextLong()).toString();
+    this.userAgent = USER_AGENTS.get(random.nextInt(USER_AGENTS.size()));
     this.clock = startMillis;
   }
 
