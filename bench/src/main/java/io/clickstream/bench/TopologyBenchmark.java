@@ -38,6 +38,14 @@ public final class TopologyBenchmark {
 
   public static void main(String[] args) throws Exception {
     long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+    // Optional Kafka Streams settings to compare, e.g. commit.interval.ms=500,num.stream.threads=2
+    Map<String, String> overrides = new HashMap<>();
+    if (args.length > 1) {
+      for (String setting : args[1].split(",")) {
+        String[] pair = setting.split("=", 2);
+        overrides.put(pair[0], pair[1]);
+      }
+    }
     Path stateDir = Path.of("target", "bench", "topology-state").toAbsolutePath();
     org.apache.kafka.common.utils.Utils.delete(stateDir.toFile());
     try (Infrastructure services = BenchSupport.freshServices("topology");
@@ -77,7 +85,7 @@ public final class TopologyBenchmark {
                   1,
                   Duration.ofMillis(250),
                   false,
-                  Map.of()),
+                  overrides),
               () -> System.exit(1));
       long started = System.nanoTime();
       topology.start();
@@ -98,6 +106,8 @@ public final class TopologyBenchmark {
       System.out.println("| what | figure |");
       System.out.println("|---|---|");
       System.out.printf("| events | %,d |%n", events);
+      System.out.printf(
+          "| Kafka Streams settings | %s |%n", overrides.isEmpty() ? "defaults" : overrides);
       System.out.printf(
           "| ConsumerPerformance (same input, same run) | %,.0f events/s |%n", consumerRate);
       System.out.printf(

@@ -59,8 +59,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       throw new UncheckedIOException("Cannot create " + dataDir, e);
     }
     stopOrphan(dir);
-    // No retry on another port: a failed zonky start keeps its lock on the data directory.
-    int port = FreePort.pickIfZero(requestedPort);
+    // A failed zonky start keeps its lock on the data directory, so a picked port is confirmed
+    // (and picked again if another process took it meanwhile) before zonky starts.
+    int port = requestedPort == 0 ? FreePort.pickConfirmed("PostgreSQL") : requestedPort;
     FreePort.requireFree(port, "PostgreSQL");
     // The postmaster writes to a file rather than to a pipe into this JVM, which it outlives.
     ProcessBuilder.Redirect serverLog =

@@ -45,6 +45,19 @@ public final class FreePort {
     }
   }
 
+  /** A picked port that is still free a moment later; picks again a few times if not. */
+  static int pickConfirmed(String service) {
+    for (int attempt = 1; ; attempt++) {
+      int port = pick();
+      if (isFree(port)) {
+        return port;
+      }
+      if (attempt >= 5) {
+        throw new IllegalStateException(service + ": no free port found in 5 attempts");
+      }
+    }
+  }
+
   static int pickIfZero(int port) {
     return port == 0 ? pick() : port;
   }
