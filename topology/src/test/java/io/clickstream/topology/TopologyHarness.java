@@ -14,7 +14,6 @@ import io.clickstream.platform.time.Interval;
 import io.clickstream.topology.aggregate.AggregateProcessor;
 import io.clickstream.topology.aggregate.Cell;
 import io.clickstream.topology.aggregate.Measure;
-import io.clickstream.topology.aggregate.Sketches;
 import io.clickstream.topology.mirror.RedisMirrorSink;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -143,10 +142,6 @@ final class TopologyHarness implements AutoCloseable {
         store.fetch(
             new Cell(app, measure, detail).encode(), interval.bucketStart(at.toEpochMilli()));
     return sketch == null ? 0 : Math.round(HllSketch.heapify(sketch).getEstimate());
-  }
-
-  static int lgK() {
-    return Sketches.LG_K;
   }
 
   List<String> sessionsTopic() {

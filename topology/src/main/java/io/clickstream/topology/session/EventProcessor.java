@@ -96,12 +96,12 @@ public final class EventProcessor implements Processor<String, Event, String, St
     EventFacts facts = enricher.facts(event);
     String app = event.appId();
     long minute = Interval.MINUTE.bucketStart(event.ts());
+    if (isDuplicate(event)) {
+      return;
+    }
     if (facts.bot()) {
       counter(app, Measure.BOT_EVENTS, "", minute, 1);
       visitor(app, Measure.BOT_VISITORS, "", minute, event.visitorId());
-      return;
-    }
-    if (isDuplicate(event)) {
       return;
     }
     Duration gap = sessionGap(app);
@@ -189,11 +189,11 @@ public final class EventProcessor implements Processor<String, Event, String, St
       counter(app, cell.measure(), cell.detail(), cell.minute(), change.getValue());
     }
     long sessionMinute = Interval.MINUTE.bucketStart(merged.start());
-    for (Map.Entry<Dimension, String> key2 : Contribution.dimensionKeys(merged).entrySet()) {
+    for (Map.Entry<Dimension, String> dimension : Contribution.dimensionKeys(merged).entrySet()) {
       visitor(
           app,
           Measure.DIMENSION_VISITORS,
-          key2.getKey().detail(key2.getValue()),
+          dimension.getKey().detail(dimension.getValue()),
           sessionMinute,
           event.visitorId());
     }
