@@ -6,7 +6,6 @@ import io.clickstream.platform.kafka.Topics;
 import io.clickstream.platform.metrics.Metrics;
 import io.clickstream.topology.mirror.RedisMirrorSink;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
