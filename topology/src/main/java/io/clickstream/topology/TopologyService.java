@@ -72,13 +72,6 @@ public final class TopologyService implements AutoCloseable {
           onFatalError.run();
           return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-    // RocksDB metrics name their store tag by store kind; Prometheus needs one set of tag keys
-    // per metric name, so they all become rocksdb.state.id.
-    for (String kind : new String[] {"rocksdb.window.state.id", "rocksdb.session.state.id"}) {
-      registry
-          .config()
-          .meterFilter(MeterFilter.renameTag("kafka.stream", kind, "rocksdb.state.id"));
-    }
     streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
     streams.start();
