@@ -46,11 +46,7 @@ public final class ClickstreamTopology {
 
   /** What the topology needs besides Kafka: where the mirror goes and how often. */
   public record Options(
-      MirrorSink mirror, Duration mirrorInterval, Duration flushInterval, boolean rebuildMirror) {
-    public static Options of(MirrorSink mirror, Duration mirrorInterval) {
-      return new Options(mirror, mirrorInterval, DEFAULT_FLUSH_INTERVAL, false);
-    }
-  }
+      MirrorSink mirror, Duration mirrorInterval, Duration flushInterval, boolean rebuildMirror) {}
 
   public static Topology build(Options options) {
     StreamsBuilder builder = new StreamsBuilder();

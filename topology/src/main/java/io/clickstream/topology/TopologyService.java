@@ -117,10 +117,6 @@ public final class TopologyService implements AutoCloseable {
     return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  public KafkaStreams streams() {
-    return streams;
-  }
-
   public String url() {
     return http.url();
   }

@@ -3,6 +3,9 @@ package io.clickstream.topology.aggregate;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.time.Interval;
 import io.clickstream.topology.mirror.MirrorTarget;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Every kind of aggregate the topology keeps, and where each lands in the Redis layout. A cell is
@@ -10,54 +13,50 @@ import io.clickstream.topology.mirror.MirrorTarget;
  * time bucket. Counters add and subtract; sketches only add visitors.
  */
 public enum Measure {
-  PAGEVIEWS("pv", false),
-  EVENTS("ev", false),
-  BOT_EVENTS("be", false),
-  SESSIONS("se", false),
-  BOUNCES("bo", false),
-  DURATION_MS("du", false),
+  PAGEVIEWS("pv"),
+  EVENTS("ev"),
+  BOT_EVENTS("be"),
+  SESSIONS("se"),
+  BOUNCES("bo"),
+  DURATION_MS("du"),
   /** detail: {@code type} or {@code custom␟name}. */
-  EVENT_TYPE("et", false),
+  EVENT_TYPE("et"),
   /** detail: path. */
-  PAGE_VIEWS("pp", false),
-  PAGE_TIME_MS("pt", false),
-  PAGE_TIME_COUNT("pn", false),
+  PAGE_VIEWS("pp"),
+  PAGE_TIME_MS("pt"),
+  PAGE_TIME_COUNT("pn"),
   /** detail: {@code dimension␟key}, dimension one of {@link Dimension}. */
-  DIMENSION_SESSIONS("ds", false),
+  DIMENSION_SESSIONS("ds"),
   /** detail: {@code path␟target}. */
-  CLICKS("ck", false),
-  HOVER_MS("hm", false),
-  HOVER_COUNT("hn", false),
-  VISITORS("vi", true),
-  BOT_VISITORS("bv", true),
+  CLICKS("ck"),
+  HOVER_MS("hm"),
+  HOVER_COUNT("hn"),
+  VISITORS("vi"),
+  BOT_VISITORS("bv"),
   /** detail: path. */
-  PAGE_VISITORS("pv2", true),
+  PAGE_VISITORS("pv2"),
   /** detail: {@code dimension␟key}. */
-  DIMENSION_VISITORS("dv", true);
+  DIMENSION_VISITORS("dv");
+
+  private static final Map<String, Measure> BY_CODE =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Measure::code, m -> m));
 
   private final String code;
-  private final boolean sketch;
 
-  Measure(String code, boolean sketch) {
+  Measure(String code) {
     this.code = code;
-    this.sketch = sketch;
   }
 
   public String code() {
     return code;
   }
 
-  public boolean isSketch() {
-    return sketch;
-  }
-
   public static Measure fromCode(String code) {
-    for (Measure measure : values()) {
-      if (measure.code.equals(code)) {
-        return measure;
-      }
+    Measure measure = BY_CODE.get(code);
+    if (measure == null) {
+      throw new IllegalArgumentException("Unknown measure code " + code);
     }
-    throw new IllegalArgumentException("Unknown measure code " + code);
+    return measure;
   }
 
   /** The hash and field holding this measure's value for one bucket. */
