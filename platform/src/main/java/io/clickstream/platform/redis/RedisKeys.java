@@ -91,6 +91,84 @@ public final class RedisKeys {
     return bucket(appId, interval, bucketStart) + "hll:dim:" + dimension;
   }
 
+  /** Hash: {@code from␟to} → transitions between consecutive pageview paths, by session start. */
+  public static String journeyTransitions(String appId, Interval interval, long bucketStart) {
+    return bucket(appId, interval, bucketStart) + "journeys:transitions";
+  }
+
+  /** Hash: the first (up to) three pageview paths joined by {@code ␟} → sessions. */
+  public static String journeyTopPaths(String appId, Interval interval, long bucketStart) {
+    return bucket(appId, interval, bucketStart) + "journeys:top_paths";
+  }
+
+  /**
+   * Hash: product id → a figure of {@link ProductFigure}. Revenue is in micro-units (price ×
+   * quantity × 1,000,000, rounded), so sums stay exact integers.
+   */
+  public static String products(
+      String appId, Interval interval, long bucketStart, ProductFigure figure) {
+    return bucket(appId, interval, bucketStart) + "products:" + figure.key();
+  }
+
+  /** The per-product figures of DESIGN §4. */
+  public enum ProductFigure {
+    VIEWS("views"),
+    ADD_TO_CART("add_to_cart"),
+    PURCHASES("purchases"),
+    REVENUE_MICROS("revenue_micros");
+
+    private final String key;
+
+    ProductFigure(String key) {
+      this.key = key;
+    }
+
+    public String key() {
+      return key;
+    }
+  }
+
+  /** Hash: product id → {@code {"name":…,"category":…}} from clickstream.config.products. */
+  public static String productInfo(String appId) {
+    return prefix(appId) + "products:info";
+  }
+
+  /**
+   * Hash per funnel and UTC day the attempts started: step index (1-based) → attempts that reached
+   * that step.
+   */
+  public static String funnelCounts(String appId, String funnelId, long dayStart) {
+    return prefix(appId) + "funnel:" + funnelId + ":day:" + dayStart + ":counts";
+  }
+
+  /**
+   * Hash per funnel and UTC day: step index (2…n) → an Apache DataSketches {@code KllDoublesSketch}
+   * (compact bytes) of the attempts' times from step 1 to that step, in ms.
+   */
+  public static String funnelTimes(String appId, String funnelId, long dayStart) {
+    return prefix(appId) + "funnel:" + funnelId + ":day:" + dayStart + ":ttc";
+  }
+
+  /**
+   * Hash: {@code <cohort ISO week, e.g. 2026-W47>␟<n>} → visitors of that cohort active in cohort
+   * week + n; n = 0 is the cohort's size.
+   */
+  public static String retention(String appId) {
+    return prefix(appId) + "retention";
+  }
+
+  /**
+   * Sorted set, the activity feed: the newest 10,000 accepted (non-bot, deduplicated) events as
+   * their JSON; score = received_at ms × 1000 + (event id hash mod 1000), so ties are rare and a
+   * replay re-adds the same members.
+   */
+  public static String activity(String appId) {
+    return prefix(appId) + "activity";
+  }
+
+  /** How many events the activity feed keeps per app (DESIGN §4). */
+  public static final int ACTIVITY_CAPACITY = 10_000;
+
   /** Hash: active_visitors, events_last_minute, updated_at — the live figures. */
   public static String live(String appId) {
     return prefix(appId) + "live";
