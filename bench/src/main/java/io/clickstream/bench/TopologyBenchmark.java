@@ -91,7 +91,8 @@ public final class TopologyBenchmark {
       topology.start();
       topology.awaitRunning(Duration.ofMinutes(2));
       long running = System.nanoTime();
-      awaitCaughtUp(admin);
+      ThreadTime threadTime = new ThreadTime();
+      awaitCaughtUp(admin, threadTime);
       long done = System.nanoTime();
       topology.close();
 
@@ -124,6 +125,9 @@ public final class TopologyBenchmark {
       System.out.printf(
           "| changelog + repartition topics per million events | %s |%n",
           BenchSupport.mib((long) (changelogBytes * perMillion)));
+      System.out.println();
+      System.out.println("Where the stream thread spent its time (Kafka Streams' own ratios):");
+      System.out.println(threadTime.summary());
     }
     System.exit(0);
   }
@@ -159,7 +163,7 @@ public final class TopologyBenchmark {
   /**
    * Until the application's committed offsets reach the end of its input and repartition topics.
    */
-  private static void awaitCaughtUp(Admin admin) throws Exception {
+  private static void awaitCaughtUp(Admin admin, ThreadTime threadTime) throws Exception {
     while (true) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(APPLICATION_ID).partitionsToOffsetAndMetadata().get();
@@ -178,6 +182,7 @@ public final class TopologyBenchmark {
           return;
         }
       }
+      threadTime.sample();
       Thread.sleep(200);
     }
   }

@@ -35,6 +35,8 @@ final class StateStores {
    * One store: what it holds and for how long. Small, short-lived stores (pending work, recent
    * sightings) live in memory; they are changelogged all the same, so they are restored after a
    * crash and commit with the input offsets. The aggregates, sessions and dedupe ids are RocksDB.
+   * Every store is cached: a key written many times between two commits (a pending counter, a
+   * visitor's last-seen time) reaches its changelog once per commit, not once per write.
    */
   record Spec(
       String name,
@@ -49,11 +51,12 @@ final class StateStores {
       return switch (kind) {
         case KEY_VALUE ->
             Stores.keyValueStoreBuilder(
-                inMemory
-                    ? Stores.inMemoryKeyValueStore(name)
-                    : Stores.persistentKeyValueStore(name),
-                keySerde,
-                valueSerde);
+                    inMemory
+                        ? Stores.inMemoryKeyValueStore(name)
+                        : Stores.persistentKeyValueStore(name),
+                    keySerde,
+                    valueSerde)
+                .withCachingEnabled();
         case WINDOW ->
             Stores.windowStoreBuilder(
                     inMemory
