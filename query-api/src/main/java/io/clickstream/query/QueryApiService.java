@@ -23,11 +23,14 @@ import io.clickstream.query.endpoints.QueryContext;
 import io.clickstream.query.endpoints.TimeseriesEndpoint;
 import io.clickstream.query.read.Ranges;
 import io.clickstream.query.read.RedisReader;
+import io.clickstream.query.stream.LiveStream;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.util.Methods;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.JedisPooled;
@@ -44,6 +47,7 @@ public final class QueryApiService implements AutoCloseable {
   private final HikariDataSource database;
   private final CompactedTopicView<AppConfig> apps;
   private final CompactedTopicView<FunnelDefinition> funnels;
+  private final LiveStream liveStream;
   private final HttpService http;
 
   public QueryApiService(QueryApiSettings settings, Clock clock) {
@@ -70,6 +74,8 @@ public final class QueryApiService implements AutoCloseable {
     AppGuard guard = new AppGuard(AccessTokens.verifier(settings.jwtKey(), clock), access);
     RedisReader reader = new RedisReader(redis);
     QueryContext context = new QueryContext(guard, new Ranges(clock), reader);
+    this.liveStream =
+        new LiveStream(redis, guard, Duration.ofSeconds(1), settings.streamHeartbeat());
     PrometheusMeterRegistry registry = Metrics.newRegistry("query-api");
     HttpService.Builder builder =
         HttpService.builder("query-api", registry)
@@ -80,7 +86,8 @@ public final class QueryApiService implements AutoCloseable {
             .get("/v1/apps/{appId}/pages", new PagesEndpoint(context))
             .get("/v1/apps/{appId}/events", new EventsEndpoint(context))
             .get("/v1/apps/{appId}/engagement", new EngagementEndpoint(context))
-            .get("/v1/apps/{appId}/live", new LiveEndpoint(context));
+            .get("/v1/apps/{appId}/live", new LiveEndpoint(context))
+            .raw(Methods.GET, "/v1/apps/{appId}/stream", liveStream.handler());
     for (Map.Entry<String, String> dimension : DimensionEndpoint.BY_PATH.entrySet()) {
       builder.get(
           "/v1/apps/{appId}/" + dimension.getKey(),
@@ -97,6 +104,7 @@ public final class QueryApiService implements AutoCloseable {
   public QueryApiService start() {
     apps.start();
     funnels.start();
+    liveStream.start();
     http.start();
     return this;
   }
@@ -107,6 +115,11 @@ public final class QueryApiService implements AutoCloseable {
 
   public int port() {
     return http.port();
+  }
+
+  /** Open {@code /stream} connections of an app. */
+  public int streamConnections(String appId) {
+    return liveStream.connections(appId);
   }
 
   private static HikariDataSource dataSource(QueryApiSettings settings) {
@@ -133,6 +146,7 @@ public final class QueryApiService implements AutoCloseable {
 
   @Override
   public void close() {
+    liveStream.close(); // streams never end by themselves: close them before draining
     http.close();
     apps.close();
     funnels.close();

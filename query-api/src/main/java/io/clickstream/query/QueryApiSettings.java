@@ -13,6 +13,7 @@ import java.util.List;
  * @param jwtKey verifies people's access tokens; the metadata API's {@code --jwt-key}
  * @param topologyUrls topology instances that answer per-visitor journeys
  * @param accessCacheTtl how long an access decision is reused
+ * @param streamHeartbeat how often an idle {@code /stream} gets a comment line
  */
 public record QueryApiSettings(
     String host,
@@ -23,10 +24,12 @@ public record QueryApiSettings(
     String kafkaBootstrapServers,
     byte[] jwtKey,
     List<URI> topologyUrls,
-    Duration accessCacheTtl) {
+    Duration accessCacheTtl,
+    Duration streamHeartbeat) {
 
   public static final Duration DEFAULT_ACCESS_CACHE_TTL = Duration.ofSeconds(5);
   public static final int DEFAULT_DATABASE_POOL_SIZE = 4;
+  public static final Duration DEFAULT_STREAM_HEARTBEAT = Duration.ofSeconds(15);
 
   public static QueryApiSettings of(
       String host,
@@ -44,7 +47,8 @@ public record QueryApiSettings(
         kafkaBootstrapServers,
         jwtKey,
         List.of(),
-        DEFAULT_ACCESS_CACHE_TTL);
+        DEFAULT_ACCESS_CACHE_TTL,
+        DEFAULT_STREAM_HEARTBEAT);
   }
 
   public QueryApiSettings withTopologyUrls(List<URI> urls) {
@@ -57,7 +61,8 @@ public record QueryApiSettings(
         kafkaBootstrapServers,
         jwtKey,
         List.copyOf(urls),
-        accessCacheTtl);
+        accessCacheTtl,
+        streamHeartbeat);
   }
 
   public QueryApiSettings withAccessCacheTtl(Duration ttl) {
@@ -70,7 +75,8 @@ public record QueryApiSettings(
         kafkaBootstrapServers,
         jwtKey,
         topologyUrls,
-        ttl);
+        ttl,
+        streamHeartbeat);
   }
 
   public QueryApiSettings withDatabasePoolSize(int size) {
@@ -83,6 +89,21 @@ public record QueryApiSettings(
         kafkaBootstrapServers,
         jwtKey,
         topologyUrls,
-        accessCacheTtl);
+        accessCacheTtl,
+        streamHeartbeat);
+  }
+
+  public QueryApiSettings withStreamHeartbeat(Duration heartbeat) {
+    return new QueryApiSettings(
+        host,
+        port,
+        redisUrl,
+        databaseUrl,
+        databasePoolSize,
+        kafkaBootstrapServers,
+        jwtKey,
+        topologyUrls,
+        accessCacheTtl,
+        heartbeat);
   }
 }

@@ -89,7 +89,8 @@ class AuthorizationTest {
     // Even for an app that does not exist: who asks comes first.
     assertThat(status(uncached, UUID.randomUUID().toString(), null)).isEqualTo(401);
 
-    Http.Reply forged = Http.get(uncached.url() + "/v1/apps/" + privateApp + "/overview", "e30.e30.x");
+    Http.Reply forged =
+        Http.get(uncached.url() + "/v1/apps/" + privateApp + "/overview", "e30.e30.x");
     assertThat(forged.status()).isEqualTo(401);
     assertThat(forged.header("WWW-Authenticate"))
         .isEqualTo("Bearer realm=\"clickstream\", error=\"invalid_token\"");
@@ -97,12 +98,16 @@ class AuthorizationTest {
     Principal principal =
         new Principal(UUID.fromString(owner.id()), UUID.randomUUID(), domain, owner.email());
     String expired =
-        new AccessTokens(Accounts.JWT_KEY, Duration.ofMinutes(15), Clock.fixed(NOW.minus(Duration.ofHours(1)), ZoneOffset.UTC))
+        new AccessTokens(
+                Accounts.JWT_KEY,
+                Duration.ofMinutes(15),
+                Clock.fixed(NOW.minus(Duration.ofHours(1)), ZoneOffset.UTC))
             .issue(principal);
     assertThat(status(uncached, privateApp, expired)).isEqualTo(401);
     String otherKey =
         new AccessTokens(
-                "another-key-of-at-least-32-bytes-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "another-key-of-at-least-32-bytes-0123456789"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 Duration.ofMinutes(15),
                 Clock.systemUTC())
             .issue(principal);
@@ -124,7 +129,8 @@ class AuthorizationTest {
     assertThat(status(uncached, publicApp, key[1])).isEqualTo(404);
     assertThat(status(uncached, privateApp, "csk_unknown")).isEqualTo(401);
     Accounts.require(
-        Accounts.call("DELETE", "/v1/apps/" + privateApp + "/api-keys/" + key[0], owner, null), 204);
+        Accounts.call("DELETE", "/v1/apps/" + privateApp + "/api-keys/" + key[0], owner, null),
+        204);
     assertThat(status(uncached, privateApp, key[1])).isEqualTo(401);
   }
 
@@ -160,12 +166,22 @@ class AuthorizationTest {
   void everyAppRouteIsGuarded() {
     for (String path :
         new String[] {
-          "/overview", "/timeseries", "/pages", "/referrers", "/campaigns", "/browsers", "/os",
-          "/devices", "/events", "/engagement", "/live",
+          "/overview",
+          "/timeseries",
+          "/pages",
+          "/referrers",
+          "/campaigns",
+          "/browsers",
+          "/os",
+          "/devices",
+          "/events",
+          "/engagement",
+          "/live",
         }) {
       Http.Reply reply = Http.get(uncached.url() + "/v1/apps/" + privateApp + path, null);
       assertThat(reply.status()).as(path).isEqualTo(401);
-      assertThat(Http.get(uncached.url() + "/v1/apps/" + privateApp + path, stranger.token()).status())
+      assertThat(
+              Http.get(uncached.url() + "/v1/apps/" + privateApp + path, stranger.token()).status())
           .as(path)
           .isEqualTo(404);
     }

@@ -57,7 +57,9 @@ class MetricEndpointsTest {
         .count(app, "2026-11-22T12:29:00Z", RedisKeys::totals, RedisKeys.EVENTS, 1)
         .count(app, "2026-11-22T12:29:00Z", RedisKeys::eventTypes, "custom" + SEP + "signup", 1)
         .visit(app, "2026-11-22T12:29:00Z", RedisKeys::sketches, RedisKeys.VISITORS, "v1");
-    mirror.redis().hset(RedisKeys.live(app), Map.of("active_visitors", "3", "events_last_minute", "12"));
+    mirror
+        .redis()
+        .hset(RedisKeys.live(app), Map.of("active_visitors", "3", "events_last_minute", "12"));
   }
 
   @AfterAll
@@ -105,7 +107,8 @@ class MetricEndpointsTest {
 
   @Test
   void timeseriesHasAPointPerBucketZerosIncluded() {
-    assertThat(get("/timeseries?metric=pageviews&from=2026-11-22T10:03:00Z&to=2026-11-22T10:07:00Z"))
+    assertThat(
+            get("/timeseries?metric=pageviews&from=2026-11-22T10:03:00Z&to=2026-11-22T10:07:00Z"))
         .isEqualTo(
             "{\"interval\":\"minute\",\"points\":["
                 + "{\"t\":\"2026-11-22T10:03:00Z\",\"value\":0},"
@@ -157,7 +160,8 @@ class MetricEndpointsTest {
                 + "\"source\":\"news\",\"medium\":\"email\",\"campaign\":\"bf\"}]}");
     assertThat(get("/browsers"))
         .isEqualTo("{\"items\":[{\"key\":\"Chrome\",\"sessions\":2,\"visitors\":2}]}");
-    assertThat(get("/os")).isEqualTo("{\"items\":[{\"key\":\"Linux\",\"sessions\":2,\"visitors\":2}]}");
+    assertThat(get("/os"))
+        .isEqualTo("{\"items\":[{\"key\":\"Linux\",\"sessions\":2,\"visitors\":2}]}");
     assertThat(get("/devices?order=visitors"))
         .isEqualTo("{\"items\":[{\"key\":\"desktop\",\"sessions\":2,\"visitors\":2}]}");
   }
@@ -226,7 +230,12 @@ class MetricEndpointsTest {
   }
 
   private static void session(
-      String start, String visitor, boolean bounce, long durationMs, String referrer, String campaign) {
+      String start,
+      String visitor,
+      boolean bounce,
+      long durationMs,
+      String referrer,
+      String campaign) {
     mirror
         .count(app, start, RedisKeys::totals, RedisKeys.SESSIONS, 1)
         .count(app, start, RedisKeys::totals, RedisKeys.BOUNCES, bounce ? 1 : 0)
@@ -243,7 +252,12 @@ class MetricEndpointsTest {
     dimensions.forEach(
         (dimension, key) ->
             mirror
-                .count(app, start, (a, i, b) -> RedisKeys.dimensionSessions(a, i, b, dimension), key, 1)
+                .count(
+                    app,
+                    start,
+                    (a, i, b) -> RedisKeys.dimensionSessions(a, i, b, dimension),
+                    key,
+                    1)
                 .visit(
                     app,
                     start,

@@ -58,7 +58,10 @@ public final class Accounts {
     String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@" + domain;
     Http.Reply registered =
         require(
-            post("/v1/auth/register", null, Map.of("email", email, "password", PASSWORD, "name", name)),
+            post(
+                "/v1/auth/register",
+                null,
+                Map.of("email", email, "password", PASSWORD, "name", name)),
             201);
     Http.Reply login =
         require(post("/v1/auth/login", null, Map.of("email", email, "password", PASSWORD)), 200);
@@ -66,8 +69,7 @@ public final class Accounts {
   }
 
   public static String newApp(User owner, boolean isPublic) {
-    return require(
-            post("/v1/apps", owner.token(), Map.of("name", "Shop", "public", isPublic)), 201)
+    return require(post("/v1/apps", owner.token(), Map.of("name", "Shop", "public", isPublic)), 201)
         .text("id");
   }
 
