@@ -13,14 +13,20 @@ import io.clickstream.platform.metrics.Metrics;
 import io.clickstream.query.auth.AccessCache;
 import io.clickstream.query.auth.AccessRules;
 import io.clickstream.query.auth.AppGuard;
+import io.clickstream.query.endpoints.ActivityEndpoint;
 import io.clickstream.query.endpoints.DimensionEndpoint;
 import io.clickstream.query.endpoints.EngagementEndpoint;
 import io.clickstream.query.endpoints.EventsEndpoint;
+import io.clickstream.query.endpoints.FunnelEndpoint;
+import io.clickstream.query.endpoints.JourneysEndpoint;
 import io.clickstream.query.endpoints.LiveEndpoint;
 import io.clickstream.query.endpoints.OverviewEndpoint;
 import io.clickstream.query.endpoints.PagesEndpoint;
+import io.clickstream.query.endpoints.ProductsEndpoint;
 import io.clickstream.query.endpoints.QueryContext;
+import io.clickstream.query.endpoints.RetentionEndpoint;
 import io.clickstream.query.endpoints.TimeseriesEndpoint;
+import io.clickstream.query.endpoints.VisitorJourneyEndpoint;
 import io.clickstream.query.read.Ranges;
 import io.clickstream.query.read.RedisReader;
 import io.clickstream.query.stream.LiveStream;
@@ -87,7 +93,15 @@ public final class QueryApiService implements AutoCloseable {
             .get("/v1/apps/{appId}/events", new EventsEndpoint(context))
             .get("/v1/apps/{appId}/engagement", new EngagementEndpoint(context))
             .get("/v1/apps/{appId}/live", new LiveEndpoint(context))
-            .raw(Methods.GET, "/v1/apps/{appId}/stream", liveStream.handler());
+            .raw(Methods.GET, "/v1/apps/{appId}/stream", liveStream.handler())
+            .get("/v1/apps/{appId}/funnels/{funnelId}", new FunnelEndpoint(context, funnels))
+            .get("/v1/apps/{appId}/journeys", new JourneysEndpoint(context))
+            .get("/v1/apps/{appId}/products/top", new ProductsEndpoint(context))
+            .get("/v1/apps/{appId}/retention", new RetentionEndpoint(context))
+            .get("/v1/apps/{appId}/activity", new ActivityEndpoint(context))
+            .get(
+                "/v1/apps/{appId}/visitors/{visitorId}/journey",
+                new VisitorJourneyEndpoint(context, settings.topologyUrls()));
     for (Map.Entry<String, String> dimension : DimensionEndpoint.BY_PATH.entrySet()) {
       builder.get(
           "/v1/apps/{appId}/" + dimension.getKey(),
