@@ -27,6 +27,7 @@ import io.clickstream.query.endpoints.QueryContext;
 import io.clickstream.query.endpoints.RetentionEndpoint;
 import io.clickstream.query.endpoints.TimeseriesEndpoint;
 import io.clickstream.query.endpoints.VisitorJourneyEndpoint;
+import io.clickstream.query.openapi.OpenApiEndpoint;
 import io.clickstream.query.read.Ranges;
 import io.clickstream.query.read.RedisReader;
 import io.clickstream.query.stream.LiveStream;
@@ -87,6 +88,7 @@ public final class QueryApiService implements AutoCloseable {
         HttpService.builder("query-api", registry)
             .listen(settings.host(), settings.port())
             .workerThreads(WORKER_THREADS)
+            .get("/openapi.json", new OpenApiEndpoint())
             .get("/v1/apps/{appId}/overview", new OverviewEndpoint(context))
             .get("/v1/apps/{appId}/timeseries", new TimeseriesEndpoint(context))
             .get("/v1/apps/{appId}/pages", new PagesEndpoint(context))
