@@ -141,31 +141,55 @@ class OpenApiContractTest {
     List<String[]> calls = new ArrayList<>();
     for (String path :
         new String[] {
-          "/overview", "/timeseries", "/pages", "/referrers", "/campaigns", "/browsers", "/os",
-          "/devices", "/events", "/engagement", "/live", "/journeys", "/products/top",
-          "/retention", "/activity",
+          "/overview",
+          "/timeseries",
+          "/pages",
+          "/referrers",
+          "/campaigns",
+          "/browsers",
+          "/os",
+          "/devices",
+          "/events",
+          "/engagement",
+          "/live",
+          "/journeys",
+          "/products/top",
+          "/retention",
+          "/activity",
         }) {
       calls.add(new String[] {a + path, path, "200", "owner"});
       calls.add(new String[] {a + path, path, "401", null});
       calls.add(new String[] {a + path, path, "404", "stranger"});
     }
-    calls.add(new String[] {a + "/timeseries", "/timeseries?metric=visitors&interval=day", "200", "owner"});
+    calls.add(
+        new String[] {
+          a + "/timeseries", "/timeseries?metric=visitors&interval=day", "200", "owner"
+        });
     calls.add(new String[] {a + "/activity", "/activity?limit=1", "200", "owner"});
     calls.add(new String[] {a + "/pages", "/pages?limit=0", "400", "owner"});
-    calls.add(new String[] {a + "/overview", "/overview?interval=minute&from=2026-01-01", "400", "owner"});
+    calls.add(
+        new String[] {
+          a + "/overview", "/overview?interval=minute&from=2026-01-01", "400", "owner"
+        });
     calls.add(new String[] {a + "/funnels/{funnelId}", "/funnels/" + funnel, "200", "owner"});
     calls.add(new String[] {a + "/funnels/{funnelId}", "/funnels/nope", "404", "owner"});
-    calls.add(new String[] {a + "/visitors/{visitorId}/journey", "/visitors/v1/journey", "200", "owner"});
-    calls.add(new String[] {a + "/visitors/{visitorId}/journey", "/visitors/v1/journey", "401", null});
+    calls.add(
+        new String[] {a + "/visitors/{visitorId}/journey", "/visitors/v1/journey", "200", "owner"});
+    calls.add(
+        new String[] {a + "/visitors/{visitorId}/journey", "/visitors/v1/journey", "401", null});
     calls.add(new String[] {a + "/stream", "/stream", "401", null});
 
     Set<String> documented = new TreeSet<>();
     document.path("paths").fieldNames().forEachRemaining(documented::add);
-    Set<String> exercised = new TreeSet<>(List.of("/openapi.json", "/healthz", "/readyz", "/metrics"));
+    Set<String> exercised =
+        new TreeSet<>(List.of("/openapi.json", "/healthz", "/readyz", "/metrics"));
     for (String[] call : calls) {
-      String token = call[3] == null ? null : call[3].equals("owner") ? owner.token() : stranger.token();
+      String token =
+          call[3] == null ? null : call[3].equals("owner") ? owner.token() : stranger.token();
       Http.Reply reply = Http.get(service.url() + "/v1/apps/" + app + call[1], token);
-      assertThat(reply.status()).as(call[1] + " " + reply.body()).isEqualTo(Integer.parseInt(call[2]));
+      assertThat(reply.status())
+          .as(call[1] + " " + reply.body())
+          .isEqualTo(Integer.parseInt(call[2]));
       assertValid(call[0], call[2], reply);
       exercised.add(call[0]);
     }
@@ -185,15 +209,15 @@ class OpenApiContractTest {
   }
 
   private static void assertValid(String template, String status, Http.Reply reply) {
-    JsonNode response = document.path("paths").path(template).path("get").path("responses").path(status);
+    JsonNode response =
+        document.path("paths").path(template).path("get").path("responses").path(status);
     assertThat(response.isMissingNode()).as(template + " " + status + " is documented").isFalse();
     if (response.has("$ref")) {
       response = resolve(response.path("$ref").asText());
     }
     JsonNode bodySchema = response.path("content").path("application/json").path("schema");
     assertThat(bodySchema.path("$ref").isTextual()).as(template + " " + status).isTrue();
-    Set<ValidationMessage> errors =
-        schema(bodySchema.path("$ref").asText()).validate(reply.json());
+    Set<ValidationMessage> errors = schema(bodySchema.path("$ref").asText()).validate(reply.json());
     assertThat(errors).as(template + " " + status + ": " + reply.body()).isEmpty();
   }
 
