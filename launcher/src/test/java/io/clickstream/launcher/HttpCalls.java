@@ -77,6 +77,18 @@ final class HttpCalls {
     return response.body().isEmpty() ? null : Json.readTree(response.body());
   }
 
+  /** The {@code /pages} answer reduced to {@code path=pageviews,…}: the counts under test. */
+  static String pageviewsPerPath(String pagesJson) {
+    StringBuilder counts = new StringBuilder();
+    for (JsonNode item : Json.readTree(pagesJson).path("items")) {
+      if (counts.length() > 0) {
+        counts.append(',');
+      }
+      counts.append(item.path("path").asText()).append('=').append(item.path("pageviews").asLong());
+    }
+    return counts.toString();
+  }
+
   static int freePort() {
     return FreePort.pick();
   }

@@ -132,11 +132,7 @@ class WalkingSkeletonTest {
                 .asInt())
         .isEqualTo(2);
 
-    String expected =
-        "{\"items\":["
-            + "{\"path\":\"/home\",\"pageviews\":3},"
-            + "{\"path\":\"/\",\"pageviews\":1},"
-            + "{\"path\":\"/pricing\",\"pageviews\":1}]}";
+    String expected = "/home=3,/=1,/pricing=1";
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
