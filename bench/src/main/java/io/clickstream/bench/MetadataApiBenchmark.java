@@ -9,7 +9,6 @@ import io.clickstream.platform.config.DatabaseUrl;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -76,18 +75,18 @@ public final class MetadataApiBenchmark {
       List<String> apps = new ArrayList<>();
       for (int i = 0; i < USERS; i++) {
         String email = "user" + i + "@" + domain;
-        send(
+        BenchHttp.send(
             client,
-            post(
+            BenchHttp.post(
                 api.url() + "/v1/auth/register",
                 null,
                 Map.of("email", email, "password", PASSWORD, "name", "User " + i)),
             201);
         String token =
             Json.readTree(
-                    send(
+                    BenchHttp.send(
                         client,
-                        post(
+                        BenchHttp.post(
                             api.url() + "/v1/auth/login",
                             null,
                             Map.of("email", email, "password", PASSWORD)),
@@ -96,9 +95,9 @@ public final class MetadataApiBenchmark {
                 .asText();
         String app =
             Json.readTree(
-                    send(
+                    BenchHttp.send(
                         client,
-                        post(api.url() + "/v1/apps", token, Map.of("name", "App " + i)),
+                        BenchHttp.post(api.url() + "/v1/apps", token, Map.of("name", "App " + i)),
                         201))
                 .get("id")
                 .asText();
@@ -109,16 +108,16 @@ public final class MetadataApiBenchmark {
 
       IntFunction<CompletableFuture<?>> login =
           i ->
-              sendAsync(
+              BenchHttp.sendAsync(
                   client,
-                  post(
+                  BenchHttp.post(
                       api.url() + "/v1/auth/login",
                       null,
                       Map.of("email", emails.get(i % USERS), "password", PASSWORD)),
                   200);
       IntFunction<CompletableFuture<?>> read =
           i ->
-              sendAsync(
+              BenchHttp.sendAsync(
                   client,
                   HttpRequest.newBuilder(URI.create(api.url() + "/v1/apps/" + apps.get(i % USERS)))
                       .header("Authorization", "Bearer " + tokens.get(i % USERS))
@@ -166,41 +165,6 @@ public final class MetadataApiBenchmark {
           loginResult.p50Ms() / argon2Result.p50Ms(), readResult.p50Ms() / selectResult.p50Ms());
       blocking.shutdownNow();
     }
-  }
-
-  private static HttpRequest post(String url, String token, Object body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(body)));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return request.build();
-  }
-
-  private static String send(HttpClient client, HttpRequest request, int expected)
-      throws Exception {
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expected) {
-      throw new IllegalStateException(
-          request.uri() + " answered " + response.statusCode() + " " + response.body());
-    }
-    return response.body();
-  }
-
-  private static CompletableFuture<?> sendAsync(
-      HttpClient client, HttpRequest request, int expected) {
-    return client
-        .sendAsync(request, HttpResponse.BodyHandlers.discarding())
-        .thenApply(
-            response -> {
-              if (response.statusCode() != expected) {
-                throw new IllegalStateException(
-                    request.uri() + " answered " + response.statusCode());
-              }
-              return response;
-            });
   }
 
   private static PreparedStatement prepare(DatabaseUrl db) {

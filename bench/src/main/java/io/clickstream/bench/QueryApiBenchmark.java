@@ -14,8 +14,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,12 +114,15 @@ public final class QueryApiBenchmark {
           Instant.ofEpochMilli(now).minus(Duration.ofDays(30)).plusSeconds(60).toString();
       String overviewUrl = api.url() + "/v1/apps/" + app + "/overview?from=" + from30;
       String pagesUrl = api.url() + "/v1/apps/" + app + "/pages";
-      System.out.println("overview: " + get(client, overviewUrl, token));
-      String pages = get(client, pagesUrl, token);
+      System.out.println(
+          "overview: " + BenchHttp.send(client, BenchHttp.get(overviewUrl, token), 200));
+      String pages = BenchHttp.send(client, BenchHttp.get(pagesUrl, token), 200);
       System.out.println("pages: " + pages.substring(0, Math.min(160, pages.length())) + "…");
 
-      IntFunction<CompletableFuture<?>> overview = i -> getAsync(client, overviewUrl, token);
-      IntFunction<CompletableFuture<?>> pagesOp = i -> getAsync(client, pagesUrl, token);
+      IntFunction<CompletableFuture<?>> overview =
+          i -> BenchHttp.sendAsync(client, BenchHttp.get(overviewUrl, token), 200);
+      IntFunction<CompletableFuture<?>> pagesOp =
+          i -> BenchHttp.sendAsync(client, BenchHttp.get(pagesUrl, token), 200);
       ExecutorService blocking = Executors.newFixedThreadPool(32);
       String hourTotals =
           RedisKeys.totals(app, Interval.HOUR, Interval.HOUR.bucketStart(now - 3_600_000));
@@ -164,18 +165,18 @@ public final class QueryApiBenchmark {
   private static String[] signIn(HttpClient client, String metadataUrl) throws Exception {
     String email = "bench@query-bench.example";
     String password = "correct horse battery staple";
-    send(
+    BenchHttp.send(
         client,
-        post(
+        BenchHttp.post(
             metadataUrl + "/v1/auth/register",
             null,
             Map.of("email", email, "password", password, "name", "Bench")),
         201);
     String token =
         Json.readTree(
-                send(
+                BenchHttp.send(
                     client,
-                    post(
+                    BenchHttp.post(
                         metadataUrl + "/v1/auth/login",
                         null,
                         Map.of("email", email, "password", password)),
@@ -184,7 +185,10 @@ public final class QueryApiBenchmark {
             .asText();
     String app =
         Json.readTree(
-                send(client, post(metadataUrl + "/v1/apps", token, Map.of("name", "Bench")), 201))
+                BenchHttp.send(
+                    client,
+                    BenchHttp.post(metadataUrl + "/v1/apps", token, Map.of("name", "Bench")),
+                    201))
             .get("id")
             .asText();
     return new String[] {token, app};
@@ -335,49 +339,5 @@ public final class QueryApiBenchmark {
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static HttpRequest post(String url, String token, Object body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(body)));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return request.build();
-  }
-
-  private static String send(HttpClient client, HttpRequest request, int expected)
-      throws Exception {
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expected) {
-      throw new IllegalStateException(
-          request.uri() + " answered " + response.statusCode() + " " + response.body());
-    }
-    return response.body();
-  }
-
-  private static String get(HttpClient client, String url, String token) throws Exception {
-    return send(
-        client,
-        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-        200);
-  }
-
-  private static CompletableFuture<?> getAsync(HttpClient client, String url, String token) {
-    return client
-        .sendAsync(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .build(),
-            HttpResponse.BodyHandlers.discarding())
-        .thenApply(
-            response -> {
-              if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + response.statusCode());
-              }
-              return response;
-            });
   }
 }

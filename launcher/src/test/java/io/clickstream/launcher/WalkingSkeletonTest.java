@@ -137,7 +137,9 @@ class WalkingSkeletonTest {
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
         .until(
-            () -> HttpCalls.get(queryApi.url() + "/v1/apps/" + appId + "/pages", owner.apiKey()),
+            () ->
+                HttpCalls.pageviewsPerPath(
+                    HttpCalls.get(queryApi.url() + "/v1/apps/" + appId + "/pages", owner.apiKey())),
             expected::equals);
   }
 
