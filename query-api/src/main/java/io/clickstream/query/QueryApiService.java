@@ -79,7 +79,7 @@ public final class QueryApiService implements AutoCloseable {
             bytes -> Json.read(bytes, FunnelDefinition.class),
             "query-api-funnels");
     AppGuard guard = new AppGuard(AccessTokens.verifier(settings.jwtKey(), clock), access);
-    RedisReader reader = new RedisReader(redis);
+    RedisReader reader = new RedisReader(redis, clock);
     QueryContext context = new QueryContext(guard, new Ranges(clock), reader);
     this.liveStream =
         new LiveStream(redis, guard, Duration.ofSeconds(1), settings.streamHeartbeat());

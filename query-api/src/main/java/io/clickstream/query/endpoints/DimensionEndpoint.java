@@ -45,14 +45,20 @@ public final class DimensionEndpoint implements JsonEndpoint {
     RedisReader reader = context.reader();
     Map<String, Long> sessions =
         reader.sumHashes(
-            RedisReader.keys(
-                cover, b -> RedisKeys.dimensionSessions(app, b.interval(), b.start(), dimension)));
+            context
+                .reader()
+                .keys(
+                    cover,
+                    b -> RedisKeys.dimensionSessions(app, b.interval(), b.start(), dimension)));
     List<String> keys =
         order.equals("sessions") ? Ranking.top(sessions, limit) : List.copyOf(sessions.keySet());
     Map<String, Long> visitors =
         reader.unionFields(
-            RedisReader.keys(
-                cover, b -> RedisKeys.dimensionSketches(app, b.interval(), b.start(), dimension)),
+            context
+                .reader()
+                .keys(
+                    cover,
+                    b -> RedisKeys.dimensionSketches(app, b.interval(), b.start(), dimension)),
             keys);
     List<Row> rows =
         keys.stream()

@@ -34,20 +34,20 @@ public final class EngagementEndpoint implements JsonEndpoint {
     int limit = Params.limit(exchange);
     RedisReader reader = context.reader();
     long lastDay = range.lastDayStart();
-    long dau = reader.union(days(app, lastDay, 1), RedisKeys.VISITORS);
-    long wau = reader.union(days(app, lastDay, 7), RedisKeys.VISITORS);
-    long mau = reader.union(days(app, lastDay, 30), RedisKeys.VISITORS);
+    long dau = reader.union(days(reader, app, lastDay, 1), RedisKeys.VISITORS);
+    long wau = reader.union(days(reader, app, lastDay, 7), RedisKeys.VISITORS);
+    long mau = reader.union(days(reader, app, lastDay, 30), RedisKeys.VISITORS);
 
     List<Bucket> cover = range.cover();
     Map<String, Long> clicks =
         reader.sumHashes(
-            RedisReader.keys(cover, b -> RedisKeys.clicks(app, b.interval(), b.start())));
+            context.reader().keys(cover, b -> RedisKeys.clicks(app, b.interval(), b.start())));
     Map<String, Long> hoverMs =
         reader.sumHashes(
-            RedisReader.keys(cover, b -> RedisKeys.hoverMs(app, b.interval(), b.start())));
+            context.reader().keys(cover, b -> RedisKeys.hoverMs(app, b.interval(), b.start())));
     Map<String, Long> hoverCount =
         reader.sumHashes(
-            RedisReader.keys(cover, b -> RedisKeys.hoverCount(app, b.interval(), b.start())));
+            context.reader().keys(cover, b -> RedisKeys.hoverCount(app, b.interval(), b.start())));
     Set<String> targets = new HashSet<>(clicks.keySet());
     targets.addAll(hoverCount.keySet());
     List<Target> items = new ArrayList<>();
@@ -70,12 +70,13 @@ public final class EngagementEndpoint implements JsonEndpoint {
             items, Target::clicks, t -> t.path() + RedisKeys.FIELD_SEPARATOR + t.target(), limit));
   }
 
-  private static List<String> days(String app, long lastDay, int count) {
-    List<String> keys = new ArrayList<>(count);
+  private static RedisReader.BucketKeys days(
+      RedisReader reader, String app, long lastDay, int count) {
+    List<Bucket> days = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      keys.add(RedisKeys.sketches(app, Interval.DAY, lastDay - i * Interval.DAY.millis()));
+      days.add(new Bucket(Interval.DAY, lastDay - i * Interval.DAY.millis()));
     }
-    return keys;
+    return reader.keys(days, b -> RedisKeys.sketches(app, b.interval(), b.start()));
   }
 
   /** The body of {@code /engagement}. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.clickstream.platform.http.JsonEndpoint;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.query.read.QueryRange;
-import io.clickstream.query.read.RedisReader;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,9 @@ public final class EventsEndpoint implements JsonEndpoint {
         context
             .reader()
             .sumHashes(
-                RedisReader.keys(
-                    range.cover(), b -> RedisKeys.eventTypes(app, b.interval(), b.start())));
+                context
+                    .reader()
+                    .keys(range.cover(), b -> RedisKeys.eventTypes(app, b.interval(), b.start())));
     List<EventCount> items =
         Ranking.top(counts, limit).stream()
             .map(

@@ -31,11 +31,14 @@ public final class JourneysEndpoint implements JsonEndpoint {
     RedisReader reader = context.reader();
     Map<String, Long> transitions =
         reader.sumHashes(
-            RedisReader.keys(
-                cover, b -> RedisKeys.journeyTransitions(app, b.interval(), b.start())));
+            context
+                .reader()
+                .keys(cover, b -> RedisKeys.journeyTransitions(app, b.interval(), b.start())));
     Map<String, Long> topPaths =
         reader.sumHashes(
-            RedisReader.keys(cover, b -> RedisKeys.journeyTopPaths(app, b.interval(), b.start())));
+            context
+                .reader()
+                .keys(cover, b -> RedisKeys.journeyTopPaths(app, b.interval(), b.start())));
     return new Journeys(
         Ranking.top(transitions, limit).stream()
             .map(

@@ -5,7 +5,6 @@ import io.clickstream.platform.http.JsonEndpoint;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.query.read.Bucket;
 import io.clickstream.query.read.QueryRange;
-import io.clickstream.query.read.RedisReader;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +26,12 @@ public final class OverviewEndpoint implements JsonEndpoint {
         context
             .reader()
             .sumHashes(
-                RedisReader.keys(cover, b -> RedisKeys.totals(app, b.interval(), b.start())));
+                context.reader().keys(cover, b -> RedisKeys.totals(app, b.interval(), b.start())));
     long visitors =
         context
             .reader()
             .union(
-                RedisReader.keys(cover, b -> RedisKeys.sketches(app, b.interval(), b.start())),
+                context.reader().keys(cover, b -> RedisKeys.sketches(app, b.interval(), b.start())),
                 RedisKeys.VISITORS);
     long sessions = totals.getOrDefault(RedisKeys.SESSIONS, 0L);
     long pageviews = totals.getOrDefault(RedisKeys.PAGEVIEWS, 0L);

@@ -35,19 +35,25 @@ public final class PagesEndpoint implements JsonEndpoint {
     RedisReader reader = context.reader();
     Map<String, Long> pageviews =
         reader.sumHashes(
-            RedisReader.keys(cover, b -> RedisKeys.pagePageviews(app, b.interval(), b.start())));
+            context
+                .reader()
+                .keys(cover, b -> RedisKeys.pagePageviews(app, b.interval(), b.start())));
     Map<String, Long> timeMs =
         reader.sumHashes(
-            RedisReader.keys(cover, b -> RedisKeys.pageTimeMs(app, b.interval(), b.start())));
+            context.reader().keys(cover, b -> RedisKeys.pageTimeMs(app, b.interval(), b.start())));
     Map<String, Long> timeCount =
         reader.sumHashes(
-            RedisReader.keys(cover, b -> RedisKeys.pageTimeCount(app, b.interval(), b.start())));
+            context
+                .reader()
+                .keys(cover, b -> RedisKeys.pageTimeCount(app, b.interval(), b.start())));
     List<String> paths =
         order.equals("pageviews") ? Ranking.top(pageviews, limit) : List.copyOf(pageviews.keySet());
     Map<String, Long> visitors =
         new HashMap<>(
             reader.unionFields(
-                RedisReader.keys(cover, b -> RedisKeys.pageSketches(app, b.interval(), b.start())),
+                context
+                    .reader()
+                    .keys(cover, b -> RedisKeys.pageSketches(app, b.interval(), b.start())),
                 paths));
     List<Page> pages =
         paths.stream()

@@ -46,8 +46,9 @@ public final class ProductsEndpoint implements JsonEndpoint {
     for (ProductFigure figure : ProductFigure.values()) {
       Map<String, Long> sums =
           reader.sumHashes(
-              RedisReader.keys(
-                  cover, b -> RedisKeys.products(app, b.interval(), b.start(), figure)));
+              context
+                  .reader()
+                  .keys(cover, b -> RedisKeys.products(app, b.interval(), b.start(), figure)));
       figures.put(figure, sums);
       ids.addAll(sums.keySet());
     }
