@@ -6,11 +6,9 @@ import io.clickstream.metadata.MetadataApiSettings;
 import io.clickstream.metadata.accounts.PasswordHasher;
 import io.clickstream.model.Json;
 import io.clickstream.platform.config.DatabaseUrl;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -24,12 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
@@ -81,18 +75,18 @@ public final class MetadataApiBenchmark {
       List<String> apps = new ArrayList<>();
       for (int i = 0; i < USERS; i++) {
         String email = "user" + i + "@" + domain;
-        send(
+        BenchHttp.send(
             client,
-            post(
+            BenchHttp.post(
                 api.url() + "/v1/auth/register",
                 null,
                 Map.of("email", email, "password", PASSWORD, "name", "User " + i)),
             201);
         String token =
             Json.readTree(
-                    send(
+                    BenchHttp.send(
                         client,
-                        post(
+                        BenchHttp.post(
                             api.url() + "/v1/auth/login",
                             null,
                             Map.of("email", email, "password", PASSWORD)),
@@ -101,9 +95,9 @@ public final class MetadataApiBenchmark {
                 .asText();
         String app =
             Json.readTree(
-                    send(
+                    BenchHttp.send(
                         client,
-                        post(api.url() + "/v1/apps", token, Map.of("name", "App " + i)),
+                        BenchHttp.post(api.url() + "/v1/apps", token, Map.of("name", "App " + i)),
                         201))
                 .get("id")
                 .asText();
@@ -114,16 +108,16 @@ public final class MetadataApiBenchmark {
 
       IntFunction<CompletableFuture<?>> login =
           i ->
-              sendAsync(
+              BenchHttp.sendAsync(
                   client,
-                  post(
+                  BenchHttp.post(
                       api.url() + "/v1/auth/login",
                       null,
                       Map.of("email", emails.get(i % USERS), "password", PASSWORD)),
                   200);
       IntFunction<CompletableFuture<?>> read =
           i ->
-              sendAsync(
+              BenchHttp.sendAsync(
                   client,
                   HttpRequest.newBuilder(URI.create(api.url() + "/v1/apps/" + apps.get(i % USERS)))
                       .header("Authorization", "Bearer " + tokens.get(i % USERS))
@@ -147,19 +141,23 @@ public final class MetadataApiBenchmark {
       System.out.printf(
           "metadata API benchmark: %d s per phase at fixed rates, %d users, %d cores%n",
           seconds, USERS, Runtime.getRuntime().availableProcessors());
-      run("warm-up login", loginRate, warmUp, login);
-      run("warm-up argon2", loginRate, warmUp, argon2);
-      Result loginResult = run("POST /v1/auth/login", loginRate, phase, login);
-      Result argon2Result = run("reference: Argon2id verify", loginRate, phase, argon2);
-      run("warm-up read", readRate, warmUp, read);
-      run("warm-up select", readRate, warmUp, select);
-      Result readResult = run("GET /v1/apps/{id}", readRate, phase, read);
-      Result selectResult = run("reference: JDBC SELECT app", readRate, phase, select);
+      FixedRateLoad.run("warm-up login", loginRate, warmUp, login);
+      FixedRateLoad.run("warm-up argon2", loginRate, warmUp, argon2);
+      FixedRateLoad.Result loginResult =
+          FixedRateLoad.run("POST /v1/auth/login", loginRate, phase, login);
+      FixedRateLoad.Result argon2Result =
+          FixedRateLoad.run("reference: Argon2id verify", loginRate, phase, argon2);
+      FixedRateLoad.run("warm-up read", readRate, warmUp, read);
+      FixedRateLoad.run("warm-up select", readRate, warmUp, select);
+      FixedRateLoad.Result readResult =
+          FixedRateLoad.run("GET /v1/apps/{id}", readRate, phase, read);
+      FixedRateLoad.Result selectResult =
+          FixedRateLoad.run("reference: JDBC SELECT app", readRate, phase, select);
 
       System.out.println();
       System.out.println("| what | rate | p50 | p99 | errors | load average after |");
       System.out.println("|---|---|---|---|---|---|");
-      for (Result r : List.of(loginResult, argon2Result, readResult, selectResult)) {
+      for (FixedRateLoad.Result r : List.of(loginResult, argon2Result, readResult, selectResult)) {
         System.out.println(r.row());
       }
       System.out.printf(
@@ -167,105 +165,6 @@ public final class MetadataApiBenchmark {
           loginResult.p50Ms() / argon2Result.p50Ms(), readResult.p50Ms() / selectResult.p50Ms());
       blocking.shutdownNow();
     }
-  }
-
-  /** The percentiles of one phase. */
-  record Result(
-      String name, int rate, long count, double p50Ms, double p99Ms, int errors, double load) {
-    String row() {
-      return String.format(
-          "| %s | %d/s | %.2f ms | %.2f ms | %d of %d | %.1f |",
-          name, rate, p50Ms, p99Ms, errors, count, load);
-    }
-  }
-
-  /** Starts op(i) every 1/rate seconds for the duration; latency from each scheduled start. */
-  private static Result run(
-      String name, int rate, Duration duration, IntFunction<CompletableFuture<?>> op)
-      throws Exception {
-    long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-    int total = (int) (duration.toSeconds() * rate);
-    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-    AtomicInteger errors = new AtomicInteger();
-    List<CompletableFuture<?>> pending = new ArrayList<>(total);
-    long start = System.nanoTime();
-    for (int i = 0; i < total; i++) {
-      long scheduled = start + i * interval;
-      long wait = scheduled - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      pending.add(
-          op.apply(i)
-              .whenComplete(
-                  (value, error) -> {
-                    if (error != null) {
-                      errors.incrementAndGet();
-                    } else {
-                      latencies.add(System.nanoTime() - scheduled);
-                    }
-                  }));
-    }
-    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-        .exceptionally(e -> null)
-        .get(2, TimeUnit.MINUTES);
-    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-    Result result =
-        new Result(
-            name,
-            rate,
-            total,
-            percentile(sorted, 0.50),
-            percentile(sorted, 0.99),
-            errors.get(),
-            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    if (!name.startsWith("warm-up")) {
-      System.out.println(result.row());
-    }
-    return result;
-  }
-
-  private static double percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    int index = (int) Math.ceil(p * sorted.length) - 1;
-    return sorted[Math.max(0, index)] / 1_000_000.0;
-  }
-
-  private static HttpRequest post(String url, String token, Object body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(body)));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return request.build();
-  }
-
-  private static String send(HttpClient client, HttpRequest request, int expected)
-      throws Exception {
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expected) {
-      throw new IllegalStateException(
-          request.uri() + " answered " + response.statusCode() + " " + response.body());
-    }
-    return response.body();
-  }
-
-  private static CompletableFuture<?> sendAsync(
-      HttpClient client, HttpRequest request, int expected) {
-    return client
-        .sendAsync(request, HttpResponse.BodyHandlers.discarding())
-        .thenApply(
-            response -> {
-              if (response.statusCode() != expected) {
-                throw new IllegalStateException(
-                    request.uri() + " answered " + response.statusCode());
-              }
-              return response;
-            });
   }
 
   private static PreparedStatement prepare(DatabaseUrl db) {

@@ -25,7 +25,8 @@ final class DemoApp {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** What the demo was seeded with. */
-  record Seeded(String appId, String token) {}
+  /** The demo app, its app token and a read API key for the query API. */
+  record Seeded(String appId, String token, String apiKey) {}
 
   private final String metadataUrl;
   private String accessToken;
@@ -40,8 +41,17 @@ final class DemoApp {
     String appId = demo.app();
     String token =
         demo.call("POST", "/v1/apps/" + appId + "/token", null, 201).path("token").asText();
+    // One key per run: the previous runs' keys are revoked (an app holds at most 20).
+    int revoked = demo.send("DELETE", "/v1/apps/" + appId + "/api-keys", null).statusCode();
+    if (revoked != 204) {
+      throw new IllegalStateException("Revoking the demo API keys answered " + revoked);
+    }
+    String apiKey =
+        demo.call("POST", "/v1/apps/" + appId + "/api-keys", Map.of("name", "demo"), 201)
+            .path("key")
+            .asText();
     awaitAccepted(collectorUrl, token);
-    return new Seeded(appId, token);
+    return new Seeded(appId, token, apiKey);
   }
 
   private void signIn() throws Exception {

@@ -10,16 +10,19 @@ import io.clickstream.metadata.MetadataApiSettings;
 import io.clickstream.platform.config.DatabaseUrl;
 import io.clickstream.platform.kafka.Topics;
 import io.clickstream.query.QueryApiService;
+import io.clickstream.query.QueryApiSettings;
 import io.clickstream.simulator.Simulator;
 import io.clickstream.simulator.SimulatorSettings;
 import io.clickstream.topology.TopologyService;
 import io.clickstream.topology.TopologySettings;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -176,7 +179,16 @@ final class DevCommand implements Callable<Integer> {
     collector.start();
     QueryApiService queryApi =
         lifecycle.started(
-            new QueryApiService(host, queryApiPort, infra.redisUrl(), Clock.systemUTC()));
+            new QueryApiService(
+                QueryApiSettings.of(
+                        host,
+                        queryApiPort,
+                        infra.redisUrl(),
+                        DatabaseUrl.parse(infra.databaseUrl()),
+                        infra.kafkaBootstrapServers(),
+                        jwtKey)
+                    .withTopologyUrls(List.of(URI.create(topology.url()))),
+                Clock.systemUTC()));
     queryApi.start();
     if (!topology.awaitRunning(Duration.ofMinutes(2))) {
       throw new IllegalStateException("The topology did not reach RUNNING within 2 minutes");
@@ -198,8 +210,15 @@ final class DevCommand implements Callable<Integer> {
       out.println("  demo app      " + seeded.appId() + " (synthetic traffic, 5 events/s)");
       out.println("  demo login    " + DemoApp.EMAIL + " / " + DemoApp.PASSWORD);
       out.println("  demo token    " + seeded.token());
+      out.println("  demo API key  " + seeded.apiKey());
       out.println(
-          "  try           curl '" + queryApi.url() + "/v1/apps/" + seeded.appId() + "/pages'");
+          "  try           curl -H 'Authorization: Bearer "
+              + seeded.apiKey()
+              + "' '"
+              + queryApi.url()
+              + "/v1/apps/"
+              + seeded.appId()
+              + "/pages'");
     }
     out.println("Press Ctrl-C to stop.");
     out.flush();

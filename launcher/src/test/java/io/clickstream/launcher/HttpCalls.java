@@ -45,6 +45,50 @@ final class HttpCalls {
     return response.body();
   }
 
+  /** A GET with {@code Authorization: Bearer}; the body of a 200. */
+  static String get(String url, String bearer) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + bearer)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  /** A JSON call to the metadata API; the body of the expected status. */
+  static JsonNode call(String method, String url, String bearer, Object body, int expected)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(body)));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+    return response.body().isEmpty() ? null : Json.readTree(response.body());
+  }
+
+  /** The {@code /pages} answer reduced to {@code path=pageviews,…}: the counts under test. */
+  static String pageviewsPerPath(String pagesJson) {
+    StringBuilder counts = new StringBuilder();
+    for (JsonNode item : Json.readTree(pagesJson).path("items")) {
+      if (counts.length() > 0) {
+        counts.append(',');
+      }
+      counts.append(item.path("path").asText()).append('=').append(item.path("pageviews").asLong());
+    }
+    return counts.toString();
+  }
+
   static int freePort() {
     return FreePort.pick();
   }

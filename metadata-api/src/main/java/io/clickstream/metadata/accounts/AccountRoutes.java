@@ -1,13 +1,13 @@
 package io.clickstream.metadata.accounts;
 
 import io.clickstream.metadata.auth.Authenticator;
-import io.clickstream.metadata.auth.Principal;
 import io.clickstream.metadata.http.ApiErrors;
 import io.clickstream.metadata.http.JsonBodies;
 import io.clickstream.metadata.http.JsonInput;
 import io.clickstream.metadata.http.Responses;
 import io.clickstream.metadata.http.Routes;
 import io.clickstream.metadata.http.Text;
+import io.clickstream.platform.auth.Principal;
 import io.clickstream.platform.http.HttpService;
 import io.undertow.util.Methods;
 

@@ -1,11 +1,11 @@
 package io.clickstream.metadata.accounts;
 
-import io.clickstream.metadata.auth.AccessTokens;
-import io.clickstream.metadata.auth.Principal;
 import io.clickstream.metadata.db.Sql;
 import io.clickstream.metadata.db.SqlStates;
 import io.clickstream.metadata.db.Transactor;
 import io.clickstream.metadata.http.ApiErrors;
+import io.clickstream.platform.auth.AccessTokens;
+import io.clickstream.platform.auth.Principal;
 import io.clickstream.platform.http.ApiException;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -2,6 +2,8 @@ package io.clickstream.metadata.auth;
 
 import io.clickstream.metadata.db.Sql;
 import io.clickstream.metadata.db.Transactor;
+import io.clickstream.platform.auth.AccessTokens;
+import io.clickstream.platform.auth.Principal;
 import io.clickstream.platform.http.ApiException;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;

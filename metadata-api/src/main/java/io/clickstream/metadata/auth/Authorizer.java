@@ -2,6 +2,7 @@ package io.clickstream.metadata.auth;
 
 import io.clickstream.metadata.db.Sql;
 import io.clickstream.metadata.http.ApiErrors;
+import io.clickstream.platform.auth.Principal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;

@@ -1,7 +1,6 @@
 package io.clickstream.metadata.config;
 
 import io.clickstream.metadata.auth.Authenticator;
-import io.clickstream.metadata.auth.Principal;
 import io.clickstream.metadata.http.ApiErrors;
 import io.clickstream.metadata.http.Cursor;
 import io.clickstream.metadata.http.JsonBodies;
@@ -10,6 +9,7 @@ import io.clickstream.metadata.http.PathParams;
 import io.clickstream.metadata.http.Responses;
 import io.clickstream.metadata.http.Routes;
 import io.clickstream.metadata.http.Text;
+import io.clickstream.platform.auth.Principal;
 import io.clickstream.platform.http.ApiException;
 import io.clickstream.platform.http.HttpService;
 import io.clickstream.platform.http.QueryParams;

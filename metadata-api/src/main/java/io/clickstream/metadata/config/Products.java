@@ -2,7 +2,6 @@ package io.clickstream.metadata.config;
 
 import io.clickstream.metadata.auth.Authorizer;
 import io.clickstream.metadata.auth.Permission;
-import io.clickstream.metadata.auth.Principal;
 import io.clickstream.metadata.db.Sql;
 import io.clickstream.metadata.db.Transactor;
 import io.clickstream.metadata.http.ApiErrors;
@@ -10,6 +9,7 @@ import io.clickstream.metadata.http.Cursor;
 import io.clickstream.metadata.http.Page;
 import io.clickstream.metadata.outbox.ConfigChanges;
 import io.clickstream.model.config.ProductInfo;
+import io.clickstream.platform.auth.Principal;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;

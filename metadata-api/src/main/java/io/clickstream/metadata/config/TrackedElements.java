@@ -2,7 +2,6 @@ package io.clickstream.metadata.config;
 
 import io.clickstream.metadata.auth.Authorizer;
 import io.clickstream.metadata.auth.Permission;
-import io.clickstream.metadata.auth.Principal;
 import io.clickstream.metadata.db.Sql;
 import io.clickstream.metadata.db.SqlStates;
 import io.clickstream.metadata.db.Transactor;
@@ -10,6 +9,7 @@ import io.clickstream.metadata.http.ApiErrors;
 import io.clickstream.metadata.http.Cursor;
 import io.clickstream.metadata.http.Page;
 import io.clickstream.metadata.http.Pagination;
+import io.clickstream.platform.auth.Principal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,7 +1,6 @@
 package io.clickstream.metadata.tokens;
 
 import io.clickstream.metadata.auth.Authenticator;
-import io.clickstream.metadata.auth.Principal;
 import io.clickstream.metadata.http.JsonBodies;
 import io.clickstream.metadata.http.JsonInput;
 import io.clickstream.metadata.http.Page;
@@ -9,6 +8,7 @@ import io.clickstream.metadata.http.PathParams;
 import io.clickstream.metadata.http.Responses;
 import io.clickstream.metadata.http.Routes;
 import io.clickstream.metadata.http.Text;
+import io.clickstream.platform.auth.Principal;
 import io.clickstream.platform.http.HttpService;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
-import io.clickstream.metadata.auth.AccessTokens;
 import io.clickstream.metadata.auth.OpaqueTokens;
 import io.clickstream.metadata.support.Reply;
 import io.clickstream.metadata.support.TestApi;
 import io.clickstream.metadata.support.TestUser;
+import io.clickstream.platform.auth.AccessTokens;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

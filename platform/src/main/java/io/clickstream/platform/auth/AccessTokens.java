@@ -1,4 +1,4 @@
-package io.clickstream.metadata.auth;
+package io.clickstream.platform.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -54,6 +54,11 @@ public final class AccessTokens {
     this.keyId = keyId(key);
     this.lifetime = lifetime;
     this.clock = clock;
+  }
+
+  /** Verification only (the query API): it never issues, so it needs no lifetime. */
+  public static AccessTokens verifier(byte[] key, Clock clock) {
+    return new AccessTokens(key, Duration.ZERO, clock);
   }
 
   /** The key id: the first 8 bytes of the key's SHA-256, hex. Reveals nothing usable. */

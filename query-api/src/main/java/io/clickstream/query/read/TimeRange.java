@@ -1,4 +1,4 @@
-package io.clickstream.query;
+package io.clickstream.query.read;
 
 import io.clickstream.platform.http.ApiException;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.clickstream.metadata.auth;
+package io.clickstream.platform.auth;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package io.clickstream.query;
+package io.clickstream.query.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
