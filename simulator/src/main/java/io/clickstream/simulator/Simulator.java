@@ -213,6 +213,7 @@ public final class Simulator {
   private void record(Chunk chunk, Delivery delivery) {
     if (chunk != null) {
       stats.sent(chunk.events().size(), chunk.duplicate());
+      stats.error(delivery.error());
       if (delivery.failed()) {
         stats.failed(chunk.events().size(), delivery.latencyNanos());
         log.debug("A chunk failed: {}", delivery.error());

@@ -95,6 +95,9 @@ public final class ProgressReporter implements AutoCloseable {
           stats.unexpectedlyRejected(),
           stats.unexpectedlyAccepted());
     }
+    if (stats.firstError() != null) {
+      out.println("First error: " + stats.firstError());
+    }
     if (lateRisks > 0) {
       out.printf(
           Locale.ROOT,

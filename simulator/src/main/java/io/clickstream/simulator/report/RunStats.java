@@ -1,6 +1,7 @@
 package io.clickstream.simulator.report;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -16,6 +17,7 @@ public final class RunStats {
   private final LongAdder failedChunks = new LongAdder();
   private final LongAdder uncertainEvents = new LongAdder();
   private final LongAdder duplicateEvents = new LongAdder();
+  private final AtomicReference<String> firstError = new AtomicReference<>();
   private final Latencies all = new Latencies();
   private final Latencies recent = new Latencies();
 
@@ -47,6 +49,17 @@ public final class RunStats {
     failedChunks.increment();
     uncertainEvents.add(events);
     latency(latencyNanos);
+  }
+
+  /** Keeps the first error for the summary: usually the one that explains the rest. */
+  public void error(String error) {
+    if (error != null) {
+      firstError.compareAndSet(null, error);
+    }
+  }
+
+  public String firstError() {
+    return firstError.get();
   }
 
   private void latency(long nanos) {

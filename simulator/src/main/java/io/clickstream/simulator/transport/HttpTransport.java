@@ -77,7 +77,8 @@ public final class HttpTransport implements Transport {
         }
         error = "HTTP " + status + ": " + response.body();
         if (status != 429 && status != 503) {
-          break;
+          return Delivery.refused(
+              chunk.events().size(), error, System.nanoTime() - started, List.of());
         }
         retryAfter = retryAfter(response).orElse(null);
       } catch (IOException e) {

@@ -83,6 +83,9 @@ public final class WebSocketTransport implements Transport {
           serverEvents.addAll(goodbye());
         }
         return delivery;
+      } catch (HelloRefused e) {
+        return Delivery.refused(
+            chunk.events().size(), e.getMessage(), System.nanoTime() - started, serverEvents);
       } catch (IOException | TimeoutException | ExecutionException e) {
         serverEvents.addAll(abort());
         return Delivery.failed(e.toString(), System.nanoTime() - started, serverEvents);
@@ -152,7 +155,7 @@ public final class WebSocketTransport implements Transport {
       } else if (response.statusCode() == 429 || response.statusCode() == 503) {
         Retries.pause(attempt, null);
       } else {
-        throw new IOException("hello answered " + response.statusCode() + ": " + response.body());
+        throw new HelloRefused("hello answered " + response.statusCode() + ": " + response.body());
       }
     }
     if (answer == null) {
@@ -167,6 +170,13 @@ public final class WebSocketTransport implements Transport {
             .buildAsync(URI.create(wsUrl), socket)
             .get(ANSWER_WAIT.toSeconds(), TimeUnit.SECONDS);
     return socket;
+  }
+
+  /** A definite no to a hello (401, 403, 400): no session was started. */
+  private static final class HelloRefused extends IOException {
+    HelloRefused(String message) {
+      super(message);
+    }
   }
 
   /** A socket and the answers it got; the JDK client answers pings by itself. */
