@@ -160,7 +160,11 @@ public final class Simulator {
       for (Chunk turnChunk : model.nextTurn(startMillis + due / 1_000_000)) {
         Chunk chunk = turnChunk;
         due = schedule.offsetNanos(index);
-        if (stopped || (limit > 0 && index >= limit) || due >= durationNanos) {
+        // --duration is wall time: a sender that cannot keep up with the rate sends less.
+        if (stopped
+            || (limit > 0 && index >= limit)
+            || due >= durationNanos
+            || System.nanoTime() - startNanos >= durationNanos) {
           return;
         }
         if (limit > 0 && index + chunk.events().size() > limit) {

@@ -14,7 +14,7 @@ import java.util.List;
  * @param tokens app tokens; visitors are spread over their apps
  * @param visitors the size of the visitor population
  * @param events how many events to send in all (duplicate deliveries included); 0 = no limit
- * @param duration how long to send, in schedule time; null = no limit
+ * @param duration how long to send (wall time); null = no limit
  * @param rate events per second once the ramp is over
  * @param ramp how long the rate takes to grow from 0 to {@code rate}
  * @param concurrency parallel senders (for ws: parallel sockets)
