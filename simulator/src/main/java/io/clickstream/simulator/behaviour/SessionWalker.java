@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
@@ -190,7 +191,7 @@ final class SessionWalker {
     }
   }
 
-  private java.util.Optional<Event> custom(Page kind, long dwell) {
+  private Optional<Event> custom(Page kind, long dwell) {
     long when = 400 + random.nextLong(Math.max(dwell - 800, 1));
     double roll = random.nextDouble();
     Event event =
@@ -220,7 +221,7 @@ final class SessionWalker {
                   : null;
           default -> null;
         };
-    return java.util.Optional.ofNullable(event).map(e -> at(when, e));
+    return Optional.ofNullable(event).map(e -> at(when, e));
   }
 
   /** Adds an event {@code offset} ms after the page opened, and after every earlier event. */

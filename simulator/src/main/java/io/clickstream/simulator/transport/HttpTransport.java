@@ -33,20 +33,7 @@ public final class HttpTransport implements Transport {
 
   @Override
   public Sender newSender() {
-    return new Sender() {
-      @Override
-      public Delivery send(Chunk chunk) throws InterruptedException {
-        return post(chunk);
-      }
-
-      @Override
-      public Delivery finish() {
-        return Delivery.nothing(List.of());
-      }
-
-      @Override
-      public void close() {}
-    };
+    return Sender.stateless(this::post);
   }
 
   private Delivery post(Chunk chunk) throws InterruptedException {

@@ -4,6 +4,7 @@ import io.clickstream.model.Event;
 import io.clickstream.model.EventStamper;
 import io.clickstream.model.EventValidator;
 import io.clickstream.model.Json;
+import io.clickstream.model.Violation;
 import io.clickstream.platform.kafka.Topics;
 import io.clickstream.simulator.behaviour.Chunk;
 import io.clickstream.simulator.behaviour.OutgoingEvent;
@@ -51,20 +52,7 @@ public final class KafkaTransport implements Transport {
 
   @Override
   public Sender newSender() {
-    return new Sender() {
-      @Override
-      public Delivery send(Chunk chunk) throws InterruptedException {
-        return produce(chunk);
-      }
-
-      @Override
-      public Delivery finish() {
-        return Delivery.nothing(List.of());
-      }
-
-      @Override
-      public void close() {}
-    };
+    return Sender.stateless(this::produce);
   }
 
   private Delivery produce(Chunk chunk) throws InterruptedException {
@@ -115,10 +103,7 @@ public final class KafkaTransport implements Transport {
     letter.put("visitor_id", chunk.visitor().id());
     letter.put("index", index);
     Map<String, Object> raw = chunk.events().get(index).wire();
-    letter.put(
-        "reason",
-        io.clickstream.model.Violation.describe(
-            EventValidator.validate(Json.MAPPER.valueToTree(raw))));
+    letter.put("reason", Violation.describe(EventValidator.validate(Json.MAPPER.valueToTree(raw))));
     letter.put("event", raw);
     letter.put("received_at", receivedAt);
     return Json.toBytes(letter);

@@ -230,17 +230,7 @@ public final class TruthCalculator {
 
     List<PageFigures> pages() {
       return pages.entrySet().stream()
-          .map(
-              e ->
-                  new PageFigures(
-                      e.getKey(),
-                      e.getValue().pageviews,
-                      e.getValue().visitors.size(),
-                      e.getValue().timeCount == 0
-                          ? null
-                          : (double) e.getValue().timeMs / e.getValue().timeCount,
-                      e.getValue().timeMs,
-                      e.getValue().timeCount))
+          .map(e -> e.getValue().figures(e.getKey()))
           .sorted(
               Comparator.comparingLong(PageFigures::pageviews)
                   .reversed()
@@ -259,17 +249,7 @@ public final class TruthCalculator {
     }
 
     List<ProductFigures> products() {
-      return products.entrySet().stream()
-          .map(
-              e ->
-                  new ProductFigures(
-                      e.getKey(),
-                      e.getValue().views,
-                      e.getValue().addToCart,
-                      e.getValue().purchases,
-                      e.getValue().revenueMicros / 1e6,
-                      e.getValue().revenueMicros))
-          .toList();
+      return products.entrySet().stream().map(e -> e.getValue().figures(e.getKey())).toList();
     }
 
     private static double ratio(long part, long whole) {
@@ -282,6 +262,11 @@ public final class TruthCalculator {
     long pageviews;
     long timeMs;
     long timeCount;
+
+    PageFigures figures(String path) {
+      Double average = timeCount == 0 ? null : (double) timeMs / timeCount;
+      return new PageFigures(path, pageviews, visitors.size(), average, timeMs, timeCount);
+    }
   }
 
   private static final class ProductSums {
@@ -289,6 +274,11 @@ public final class TruthCalculator {
     long addToCart;
     long purchases;
     long revenueMicros;
+
+    ProductFigures figures(String productId) {
+      return new ProductFigures(
+          productId, views, addToCart, purchases, revenueMicros / 1e6, revenueMicros);
+    }
   }
 
   /**
