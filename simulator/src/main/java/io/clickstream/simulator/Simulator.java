@@ -202,13 +202,21 @@ public final class Simulator {
     public void run() {
       try (sender) {
         for (Chunk chunk = queue.take(); chunk != END; chunk = queue.take()) {
-          record(chunk, sender.send(chunk));
+          record(chunk, sendOrFail(chunk));
         }
         record(null, sender.finish());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+    }
+
+    /** A sender's bug fails its chunk, not the run: the queue must keep draining. */
+    private Delivery sendOrFail(Chunk chunk) throws InterruptedException {
+      try {
+        return sender.send(chunk);
       } catch (RuntimeException e) {
         log.error("A simulator sender failed", e);
+        return Delivery.failed(e.toString(), 0, List.of());
       }
     }
   }

@@ -197,7 +197,7 @@ public final class WebSocketTransport implements Transport {
       JsonNode answer = null;
       for (int attempt = 0; attempt < Retries.MAX_ATTEMPTS; attempt++) {
         websocket.sendText(frame, true).get(ANSWER_WAIT.toSeconds(), TimeUnit.SECONDS);
-        String text = answers.poll(ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        String text = nextAnswer();
         if (text == null) {
           throw new TimeoutException(
               closed.isDone() ? "the socket was closed" : "no answer in " + ANSWER_WAIT);
@@ -209,6 +209,18 @@ public final class WebSocketTransport implements Transport {
         Retries.pause(attempt, null);
       }
       return answer;
+    }
+
+    /** The next answer, or null when the socket closed or none came in time. */
+    private String nextAnswer() throws InterruptedException {
+      long deadline = System.nanoTime() + ANSWER_WAIT.toNanos();
+      while (System.nanoTime() < deadline) {
+        String text = answers.poll(100, TimeUnit.MILLISECONDS);
+        if (text != null || closed.isDone()) {
+          return text != null ? text : answers.poll();
+        }
+      }
+      return null;
     }
 
     void goodbye() throws InterruptedException {
