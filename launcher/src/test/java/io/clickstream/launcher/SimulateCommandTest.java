@@ -82,6 +82,28 @@ class SimulateCommandTest {
   }
 
   @Test
+  void severalTokensSpreadTheVisitorsOverTheirAppsAndTheTruthKeepsThemApart() throws Exception {
+    String first = tokenOfKnownApp();
+    String second = tokenOfKnownApp();
+    Path truth = dir.resolve("truth.json");
+
+    int exit =
+        run(
+            "simulate",
+            "--collector=" + collector.url(),
+            "--token=" + first + "," + second,
+            "--visitors=10",
+            "--events=200",
+            "--rate=2000",
+            "--truth=" + truth);
+
+    assertThat(exit).isZero();
+    JsonNode apps = Json.readTree(Files.readString(truth)).path("apps");
+    assertThat(apps.size()).isEqualTo(2);
+    apps.forEach(app -> assertThat(app.path("overview").path("events").asLong()).isPositive());
+  }
+
+  @Test
   void aRunWhoseEventsTheCollectorRefusesExitsOne() {
     // A validly signed token of an app the collector never heard of: every batch gets 401.
     String token = new AppTokens(KEY).issue("unknown-app", "t1", Instant.now());
