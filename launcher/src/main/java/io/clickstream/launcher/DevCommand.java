@@ -228,8 +228,8 @@ final class DevCommand implements Callable<Integer> {
 
   private static AutoCloseable startDemoTraffic(String collectorUrl, String token) {
     Simulator simulator =
-        new Simulator(new SimulatorSettings(collectorUrl, token, 50, 0, 5, System.nanoTime()));
-    Thread thread = new Thread(simulator, "demo-traffic");
+        new Simulator(SimulatorSettings.demo(collectorUrl, token, System.nanoTime()));
+    Thread thread = new Thread(simulator::run, "demo-traffic");
     thread.setDaemon(true);
     thread.start();
     return () -> {

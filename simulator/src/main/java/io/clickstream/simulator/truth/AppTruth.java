@@ -1,0 +1,71 @@
+package io.clickstream.simulator.truth;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The figures the pipeline must report for one app (DESIGN §4, §5), computed from exactly the
+ * events the collector accepted. Raw sums sit beside every ratio so that a check can compare
+ * integers.
+ *
+ * @param funnel null when the run was given no funnel
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AppTruth(
+    @JsonProperty("app_id") String appId,
+    Overview overview,
+    List<PageFigures> pages,
+    List<EventCount> events,
+    FunnelFigures funnel,
+    List<ProductFigures> products,
+    BotFigures bots) {
+
+  /** The overview; ratios are 0 without sessions. */
+  public record Overview(
+      long visitors,
+      long sessions,
+      long pageviews,
+      long events,
+      @JsonProperty("bounce_rate") double bounceRate,
+      @JsonProperty("avg_session_duration_ms") double avgSessionDurationMs,
+      @JsonProperty("pages_per_session") double pagesPerSession,
+      long bounces,
+      @JsonProperty("duration_ms") long durationMs) {}
+
+  /**
+   * One path; {@code avg_time_on_page_ms} is null when none of its pageviews had a time on page.
+   */
+  public record PageFigures(
+      String path,
+      long pageviews,
+      long visitors,
+      @JsonProperty("avg_time_on_page_ms") Double avgTimeOnPageMs,
+      @JsonProperty("time_on_page_ms") long timeOnPageMs,
+      @JsonProperty("time_on_page_count") long timeOnPageCount) {}
+
+  /** Events of one type (and custom name). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record EventCount(String type, String name, long count) {}
+
+  /**
+   * Attempts that reached each step, by the UTC day the attempt started and in all.
+   *
+   * @param counts per step, 1-based order, summed over the days
+   */
+  public record FunnelFigures(List<String> steps, List<FunnelDay> days, List<Long> counts) {}
+
+  public record FunnelDay(String day, List<Long> counts) {}
+
+  /** One product's figures; revenue also in micro-units, as the pipeline sums it. */
+  public record ProductFigures(
+      @JsonProperty("product_id") String productId,
+      long views,
+      @JsonProperty("add_to_cart") long addToCart,
+      long purchases,
+      double revenue,
+      @JsonProperty("revenue_micros") long revenueMicros) {}
+
+  /** What the pipeline counts apart as bots' (after dedupe). */
+  public record BotFigures(long events, long visitors) {}
+}
