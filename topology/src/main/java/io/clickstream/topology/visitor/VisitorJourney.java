@@ -21,7 +21,7 @@ public record VisitorJourney(@JsonProperty("visitor_id") String visitorId, List<
   public record Session(long start, long end, List<JsonNode> events) {}
 
   /** Reads a visitor's journey from the stores of the partition that owns {@code app:visitor}. */
-  static VisitorJourney read(
+  public static VisitorJourney read(
       String appId,
       String visitorId,
       ReadOnlyKeyValueStore<String, JourneySession> sessionStore,
