@@ -15,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -35,6 +37,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class JourneyEndpoint implements JsonEndpoint {
   public static final String PATH = "/internal/v1/apps/{appId}/visitors/{visitorId}/journey";
+
+  /** Names the instance that read the journey from its stores ({@code host:port}). */
+  public static final String SERVED_BY_HEADER = "X-Clickstream-Served-By";
 
   /** Marks a forwarded request, so that two instances with different views never bounce it. */
   static final String FORWARDED_HEADER = "X-Clickstream-Forwarded";
@@ -75,7 +80,8 @@ public final class JourneyEndpoint implements JsonEndpoint {
       throw notQueryable("The owner of this visitor's journey is not known yet.");
     }
     if (owner.activeHost().equals(self)) {
-      return local(kafkaStreams, owner.partition(), appId, visitorId);
+      VisitorJourney journey = local(kafkaStreams, owner.partition(), appId, visitorId);
+      return new Response(200, journey, Map.of(SERVED_BY_HEADER, self.host() + ":" + self.port()));
     }
     if (exchange.getRequestHeaders().contains(FORWARDED_HEADER)) {
       throw notQueryable("This instance no longer owns this visitor's journey.");
@@ -136,11 +142,11 @@ public final class JourneyEndpoint implements JsonEndpoint {
       throw notQueryable("Interrupted while asking the owner.");
     }
     JsonNode body = Json.readTree(response.body());
-    return response
-        .headers()
-        .firstValue("Retry-After")
-        .map(retry -> new Response(response.statusCode(), body, Map.of("Retry-After", retry)))
-        .orElseGet(() -> Response.of(response.statusCode(), body));
+    Map<String, String> headers = new HashMap<>();
+    for (String relayed : List.of("Retry-After", SERVED_BY_HEADER)) {
+      response.headers().firstValue(relayed).ifPresent(value -> headers.put(relayed, value));
+    }
+    return new Response(response.statusCode(), body, headers);
   }
 
   private static ApiException notQueryable(String message) {
