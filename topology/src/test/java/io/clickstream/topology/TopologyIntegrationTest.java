@@ -11,6 +11,7 @@ import io.clickstream.model.EventType;
 import io.clickstream.platform.kafka.Topics;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.time.Interval;
+import io.clickstream.topology.retention.RetentionWeeks;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,10 @@ class TopologyIntegrationTest {
             "bounces", "1",
             "duration_ms", "2000");
     String totals = RedisKeys.totals(app, Interval.HOUR, hour);
+    String feed = RedisKeys.activity(app);
+    // Retention comes from stage 2's serving counters, which a rebuild must restore as well.
+    Map<String, String> retention =
+        Map.of(RedisKeys.field(RetentionWeeks.label(RetentionWeeks.weekStart(now)), "0"), "2");
 
     try (JedisPooled redis = new JedisPooled(URI.create(services.redisUrl()))) {
       try (TopologyService topology = start(false)) {
@@ -58,6 +63,10 @@ class TopologyIntegrationTest {
             click("v1", now + 2_000),
             pageview("v2", "https://it.example/a", now));
         await().atMost(Duration.ofSeconds(60)).until(() -> redis.hgetAll(totals), expected::equals);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> redis.hgetAll(RedisKeys.retention(app)), retention::equals);
+        await().atMost(Duration.ofSeconds(60)).until(() -> redis.zcard(feed) == 4);
       }
 
       deleteAppKeys(redis);
@@ -65,6 +74,9 @@ class TopologyIntegrationTest {
 
       try (TopologyService topology = start(true)) {
         await().atMost(Duration.ofSeconds(60)).until(() -> redis.hgetAll(totals), expected::equals);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> redis.hgetAll(RedisKeys.retention(app)), retention::equals);
         assertThat(
                 redis.hgetAll(
                     RedisKeys.pagePageviews(app, Interval.DAY, Interval.DAY.bucketStart(now))))
