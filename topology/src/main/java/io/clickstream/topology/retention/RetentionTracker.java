@@ -5,7 +5,9 @@ import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.topology.aggregate.ServingCount;
 import io.clickstream.topology.aggregate.StageRecord;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -21,9 +23,23 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class RetentionTracker {
   public static final String WEEKS_STORE = "retention-weeks-store";
   public static final int MAX_WEEKS = 52;
+  private static final int RECENT_VISITORS = 10_000;
 
   private final ProcessorContext<String, StageRecord> context;
   private final KeyValueStore<String, ActiveWeeks> visitors;
+
+  /**
+   * The week each recently seen visitor was last seen active in, so that their further events of
+   * that week skip the store. Per processor instance, which a task re-creates after any failure, so
+   * it never outlives the store state it mirrors.
+   */
+  private final Map<String, Long> lastWeek =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+          return size() > RECENT_VISITORS;
+        }
+      };
 
   public RetentionTracker(ProcessorContext<String, StageRecord> context) {
     this.context = context;
@@ -32,6 +48,11 @@ public final class RetentionTracker {
 
   public void track(String visitorKey, Event event) {
     long week = RetentionWeeks.weekStart(event.ts());
+    Long cached = lastWeek.get(visitorKey);
+    if (cached != null && cached == week) {
+      return;
+    }
+    lastWeek.put(visitorKey, week);
     ActiveWeeks known = visitors.get(visitorKey);
     List<Long> weeks = known == null ? List.of() : known.weeks();
     if (weeks.contains(week)) {

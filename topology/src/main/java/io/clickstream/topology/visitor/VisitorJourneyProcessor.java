@@ -56,24 +56,28 @@ public final class VisitorJourneyProcessor implements Processor<String, StageRec
     long start = accepted.sessionStart();
     long end = accepted.sessionEnd();
     int seen = 1;
-    List<KeyValue<String, JourneySession>> stored = sessionsOf(visitor);
-    for (KeyValue<String, JourneySession> old : stored) {
+    List<KeyValue<String, JourneySession>> kept = new ArrayList<>();
+    for (KeyValue<String, JourneySession> old : sessionsOf(visitor)) {
       // The stored sessions this one now covers: itself before this event, or ones it merged.
       if (old.value.start() <= end && old.value.end() >= start) {
         seen += old.value.events();
         sessions.delete(old.key);
+      } else {
+        kept.add(old);
       }
     }
-    sessions.put(JourneyKeys.session(visitor, start), new JourneySession(start, end, seen));
+    JourneySession session = new JourneySession(start, end, seen);
+    String sessionKey = JourneyKeys.session(visitor, start);
+    sessions.put(sessionKey, session);
     if (seen <= MAX_EVENTS_PER_SESSION) {
       events.put(JourneyKeys.event(visitor, event.ts(), event.id()), Json.toBytes(event));
     }
-    trim(visitor, end);
+    kept.add(KeyValue.pair(sessionKey, session));
+    trim(visitor, kept, end);
   }
 
   /** Drops the visitor's sessions beyond the newest {@link #MAX_SESSIONS} or too old. */
-  private void trim(String visitor, long latestEnd) {
-    List<KeyValue<String, JourneySession>> all = sessionsOf(visitor);
+  private void trim(String visitor, List<KeyValue<String, JourneySession>> all, long latestEnd) {
     all.sort(Comparator.comparingLong((KeyValue<String, JourneySession> s) -> s.value.start()));
     long horizon = Math.max(latestEnd, context.currentStreamTimeMs()) - MAX_AGE.toMillis();
     for (int i = 0; i < all.size(); i++) {
