@@ -6,22 +6,17 @@ import static org.awaitility.Awaitility.await;
 import io.clickstream.embedded.Infrastructure;
 import io.clickstream.embedded.TestServices;
 import io.clickstream.model.Event;
-import io.clickstream.model.EventSerde;
 import io.clickstream.model.EventType;
-import io.clickstream.platform.kafka.Topics;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.time.Interval;
 import io.clickstream.topology.retention.RetentionWeeks;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
@@ -119,19 +114,7 @@ class TopologyIntegrationTest {
   }
 
   private void produce(Event... events) throws Exception {
-    try (KafkaProducer<String, Event> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                services.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new EventSerde().serializer())) {
-      for (Event event : events) {
-        producer.send(new ProducerRecord<>(Topics.EVENTS, event.kafkaKey(), event)).get();
-      }
-    }
+    BrokerEvents.produce(List.of(events));
   }
 
   private Event pageview(String visitor, String url, long ts) {
@@ -143,13 +126,6 @@ class TopologyIntegrationTest {
   }
 
   private Event.Builder base(EventType type, String visitor, long ts) {
-    return Event.builder()
-        .id(UUID.randomUUID().toString())
-        .type(type)
-        .ts(ts)
-        .appId(app)
-        .visitorId(visitor)
-        .receivedAt(ts)
-        .userAgent(TopologyHarness.CHROME_UA);
+    return BrokerEvents.event(app, type, visitor, ts);
   }
 }

@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clickstream.embedded.Infrastructure;
 import io.clickstream.embedded.TestServices;
 import io.clickstream.model.Event;
-import io.clickstream.model.EventSerde;
 import io.clickstream.model.EventType;
 import io.clickstream.model.Json;
 import io.clickstream.platform.http.HttpService;
-import io.clickstream.platform.kafka.Topics;
 import io.clickstream.platform.metrics.Metrics;
 import io.clickstream.topology.visitor.JourneyEndpoint;
 import java.net.URI;
@@ -28,10 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +51,7 @@ class VisitorJourneyQueryTest {
       events.add(pageview("v" + i, "https://iq.example/a", now));
       events.add(pageview("v" + i, "https://iq.example/b", now + 1_000));
     }
-    produce(events);
+    BrokerEvents.produce(events);
 
     TopologyService first = start("a");
     TopologyService second = start("b");
@@ -199,32 +193,7 @@ class VisitorJourneyQueryTest {
     return topology.start();
   }
 
-  private void produce(List<Event> events) throws Exception {
-    try (KafkaProducer<String, Event> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                services.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new EventSerde().serializer())) {
-      for (Event event : events) {
-        producer.send(new ProducerRecord<>(Topics.EVENTS, event.kafkaKey(), event)).get();
-      }
-    }
-  }
-
   private Event pageview(String visitor, String url, long ts) {
-    return Event.builder()
-        .id(UUID.randomUUID().toString())
-        .type(EventType.PAGEVIEW)
-        .ts(ts)
-        .url(url)
-        .appId(app)
-        .visitorId(visitor)
-        .receivedAt(ts)
-        .userAgent(TopologyHarness.CHROME_UA)
-        .build();
+    return BrokerEvents.event(app, EventType.PAGEVIEW, visitor, ts).url(url).build();
   }
 }

@@ -5,13 +5,13 @@ import io.clickstream.model.config.ConfigKeys;
 import io.clickstream.model.config.FunnelDefinition;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.time.Interval;
+import io.clickstream.topology.BoundedLruMap;
 import io.clickstream.topology.aggregate.ServingCount;
 import io.clickstream.topology.aggregate.ServingSample;
 import io.clickstream.topology.aggregate.StageRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -51,13 +51,7 @@ public final class FunnelTracker {
   private final ProcessorContext<String, StageRecord> context;
   private final KeyValueStore<String, ValueAndTimestamp<FunnelDefinition>> definitions;
   private final KeyValueStore<String, FunnelAttempt> attempts;
-  private final Map<String, FunnelSteps> compiled =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, FunnelSteps> eldest) {
-          return size() > MAX_COMPILED;
-        }
-      };
+  private final Map<String, FunnelSteps> compiled = new BoundedLruMap<>(MAX_COMPILED);
 
   public FunnelTracker(ProcessorContext<String, StageRecord> context, String definitionsStore) {
     this.context = context;

@@ -2,10 +2,10 @@ package io.clickstream.topology.retention;
 
 import io.clickstream.model.Event;
 import io.clickstream.platform.redis.RedisKeys;
+import io.clickstream.topology.BoundedLruMap;
 import io.clickstream.topology.aggregate.ServingCount;
 import io.clickstream.topology.aggregate.StageRecord;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -33,13 +33,7 @@ public final class RetentionTracker {
    * that week skip the store. Per processor instance, which a task re-creates after any failure, so
    * it never outlives the store state it mirrors.
    */
-  private final Map<String, Long> lastWeek =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-          return size() > RECENT_VISITORS;
-        }
-      };
+  private final Map<String, Long> lastWeek = new BoundedLruMap<>(RECENT_VISITORS);
 
   public RetentionTracker(ProcessorContext<String, StageRecord> context) {
     this.context = context;
