@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run a Kafka Streams instance: sessions and aggregates, mirrored to Redis (port 8083).",
+      "Serves per-visitor journeys at /internal/v1/apps/{app}/visitors/{visitor}/journey;"
+          + " other instances reach it at KAFKA_STREAMS_APPLICATION_SERVER (host:port),"
+          + " by default the bound host and port.",
       "Raw Kafka Streams settings: KAFKA_STREAMS_<NAME>, e.g. KAFKA_STREAMS_MAX_POLL_RECORDS=500."
     })
 final class TopologyCommand implements Callable<Integer> {

@@ -3,15 +3,22 @@ package io.clickstream.topology;
 import io.clickstream.model.EventSerde;
 import io.clickstream.model.JsonSerde;
 import io.clickstream.model.config.AppConfig;
+import io.clickstream.model.config.FunnelDefinition;
+import io.clickstream.model.config.ProductInfo;
 import io.clickstream.platform.kafka.TopicSpec;
 import io.clickstream.platform.kafka.Topics;
+import io.clickstream.topology.activity.ActivityFeedProcessor;
+import io.clickstream.topology.aggregate.AcceptedEvent;
 import io.clickstream.topology.aggregate.AggregateProcessor;
 import io.clickstream.topology.aggregate.StageRecord;
 import io.clickstream.topology.aggregate.StageRecord.SessionSummary;
 import io.clickstream.topology.enrich.UserAgentParser;
+import io.clickstream.topology.funnel.FunnelTracker;
 import io.clickstream.topology.mirror.MirrorSink;
+import io.clickstream.topology.product.ProductInfoProcessor;
 import io.clickstream.topology.session.Enricher;
 import io.clickstream.topology.session.EventProcessor;
+import io.clickstream.topology.visitor.VisitorJourneyProcessor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +66,14 @@ public final class ClickstreamTopology {
         Materialized.<String, AppConfig, KeyValueStore<Bytes, byte[]>>as(APP_CONFIG_STORE)
             .withKeySerde(STRING)
             .withValueSerde(appConfigSerde));
+    builder.globalTable(
+        Topics.CONFIG_FUNNELS,
+        Consumed.with(STRING, new JsonSerde<>(FunnelDefinition.class))
+            .withName("funnel-config-source"),
+        Materialized.<String, FunnelDefinition, KeyValueStore<Bytes, byte[]>>as(
+                FunnelTracker.DEFINITIONS_STORE)
+            .withKeySerde(STRING)
+            .withValueSerde(new JsonSerde<>(FunnelDefinition.class)));
     for (StateStores.Spec store : allStores()) {
       builder.addStateStore(store.builder());
     }
@@ -82,6 +97,7 @@ public final class ClickstreamTopology {
             .split(Named.as("stage-one-"))
             .branch((key, value) -> value instanceof StageRecord.Delta, Branched.as("deltas"))
             .branch((key, value) -> value instanceof SessionSummary, Branched.as("sessions"))
+            .branch((key, value) -> value instanceof AcceptedEvent, Branched.as("accepted"))
             .defaultBranch(Branched.as("late"));
 
     outputs
@@ -99,17 +115,42 @@ public final class ClickstreamTopology {
                     options.mirror(), options.mirrorInterval(), options.rebuildMirror()),
             Named.as("aggregate-processor"),
             StateStores.names(StateStores.stageTwo()));
+
+    KStream<String, StageRecord> accepted = outputs.get("stage-one-accepted");
+    accepted.process(
+        () -> new ActivityFeedProcessor(options.mirror(), options.flushInterval()),
+        Named.as("activity-feed-processor"),
+        StateStores.names(StateStores.activityFeed()));
+    accepted.process(
+        VisitorJourneyProcessor::new,
+        Named.as("visitor-journey-processor"),
+        StateStores.names(StateStores.visitorJourneys()));
+
+    builder.stream(
+            Topics.CONFIG_PRODUCTS,
+            Consumed.with(STRING, new JsonSerde<>(ProductInfo.class))
+                .withName("product-config-source"))
+        .process(
+            () ->
+                new ProductInfoProcessor(
+                    options.mirror(), options.mirrorInterval(), options.rebuildMirror()),
+            Named.as("product-info-processor"),
+            StateStores.names(StateStores.productInfo()));
     return builder.build();
   }
 
   /**
    * The topics Kafka Streams creates for this topology: one changelog per store and the repartition
-   * topic, each with the partitions of {@code clickstream.events}.
+   * topic, each with the partitions of {@code clickstream.events}, except the product catalogue's
+   * changelogs, which have those of {@code clickstream.config.products}.
    */
-  public static List<TopicSpec> internalTopics(String applicationId, int partitions) {
+  public static List<TopicSpec> internalTopics(
+      String applicationId, int partitions, int productConfigPartitions) {
     List<TopicSpec> topics = new ArrayList<>();
+    List<String> productStores = List.of(StateStores.names(StateStores.productInfo()));
     for (StateStores.Spec store : allStores()) {
-      topics.add(store.changelog(applicationId, partitions));
+      boolean product = productStores.contains(store.name());
+      topics.add(store.changelog(applicationId, product ? productConfigPartitions : partitions));
     }
     topics.add(
         new TopicSpec(
@@ -123,6 +164,9 @@ public final class ClickstreamTopology {
   private static List<StateStores.Spec> allStores() {
     List<StateStores.Spec> stores = new ArrayList<>(StateStores.stageOne());
     stores.addAll(StateStores.stageTwo());
+    stores.addAll(StateStores.activityFeed());
+    stores.addAll(StateStores.visitorJourneys());
+    stores.addAll(StateStores.productInfo());
     return stores;
   }
 }

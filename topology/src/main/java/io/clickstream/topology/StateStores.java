@@ -1,13 +1,22 @@
 package io.clickstream.topology;
 
 import io.clickstream.model.JsonSerde;
+import io.clickstream.model.config.ProductInfo;
 import io.clickstream.platform.kafka.TopicSpec;
 import io.clickstream.platform.time.Interval;
+import io.clickstream.topology.activity.ActivityFeedProcessor;
 import io.clickstream.topology.aggregate.AggregateProcessor;
 import io.clickstream.topology.aggregate.StageRecord.LiveFigures;
+import io.clickstream.topology.funnel.FunnelAttempt;
+import io.clickstream.topology.funnel.FunnelTracker;
 import io.clickstream.topology.live.LiveTracker;
+import io.clickstream.topology.product.ProductInfoProcessor;
+import io.clickstream.topology.retention.ActiveWeeks;
+import io.clickstream.topology.retention.RetentionTracker;
 import io.clickstream.topology.session.EventProcessor;
 import io.clickstream.topology.session.SessionState;
+import io.clickstream.topology.visitor.JourneySession;
+import io.clickstream.topology.visitor.VisitorJourneyProcessor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +116,32 @@ final class StateStores {
         keyValue(EventProcessor.PENDING_VISITORS_STORE, number),
         keyValue(EventProcessor.DIRTY_SESSIONS_STORE, session),
         keyValue(LiveTracker.VISITORS_STORE, number),
-        keyValue(LiveTracker.EVENTS_STORE, number));
+        keyValue(LiveTracker.EVENTS_STORE, number),
+        persistentKeyValue(FunnelTracker.ATTEMPTS_STORE, new JsonSerde<>(FunnelAttempt.class)),
+        persistentKeyValue(RetentionTracker.WEEKS_STORE, new JsonSerde<>(ActiveWeeks.class)));
+  }
+
+  /** The activity feed's pending events, in the stage-1 task. */
+  static List<Spec> activityFeed() {
+    return List.of(keyValue(ActivityFeedProcessor.PENDING_STORE, Serdes.ByteArray()));
+  }
+
+  /** The per-visitor journeys, in the stage-1 task (queried interactively). */
+  static List<Spec> visitorJourneys() {
+    return List.of(
+        persistentKeyValue(
+            VisitorJourneyProcessor.SESSIONS_STORE, new JsonSerde<>(JourneySession.class)),
+        persistentKeyValue(VisitorJourneyProcessor.EVENTS_STORE, Serdes.ByteArray()));
+  }
+
+  /**
+   * The product catalogue and its pending mirror writes: small, in memory. Partitioned like {@code
+   * clickstream.config.products}, not like the events.
+   */
+  static List<Spec> productInfo() {
+    return List.of(
+        keyValue(ProductInfoProcessor.INFO_STORE, new JsonSerde<>(ProductInfo.class)),
+        keyValue(ProductInfoProcessor.MIRROR_PENDING_STORE, Serdes.ByteArray()));
   }
 
   static List<Spec> stageTwo() {
@@ -129,6 +163,16 @@ final class StateStores {
     }
     specs.add(keyValue(AggregateProcessor.LIVE_STORE, new JsonSerde<>(LiveFigures.class)));
     specs.add(keyValue(AggregateProcessor.MIRROR_PENDING_STORE, Serdes.ByteArray()));
+    Duration day = Duration.ofMillis(Interval.DAY.millis());
+    specs.add(
+        window(
+            AggregateProcessor.SERVING_COUNTS_STORE, Interval.DAY.retention(), day, Serdes.Long()));
+    specs.add(
+        window(
+            AggregateProcessor.SERVING_QUANTILES_STORE,
+            Interval.DAY.retention(),
+            day,
+            Serdes.ByteArray()));
     return specs;
   }
 
@@ -139,6 +183,11 @@ final class StateStores {
   /** A small key-value store of pending or recent things: in memory. */
   private static Spec keyValue(String name, Serde<?> values) {
     return new Spec(name, Kind.KEY_VALUE, null, null, Serdes.String(), values, true);
+  }
+
+  /** A key-value store that grows with the visitors: RocksDB. */
+  private static Spec persistentKeyValue(String name, Serde<?> values) {
+    return new Spec(name, Kind.KEY_VALUE, null, null, Serdes.String(), values, false);
   }
 
   /** A window store that grows with the data: RocksDB. */

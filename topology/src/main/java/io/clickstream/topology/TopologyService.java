@@ -5,11 +5,15 @@ import io.clickstream.platform.kafka.TopicInitializer;
 import io.clickstream.platform.kafka.Topics;
 import io.clickstream.platform.metrics.Metrics;
 import io.clickstream.topology.mirror.RedisMirrorSink;
+import io.clickstream.topology.visitor.JourneyEndpoint;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +21,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +43,7 @@ public final class TopologyService implements AutoCloseable {
   private KafkaStreams streams;
   private KafkaStreamsMetrics streamsMetrics;
   private HttpService http;
+  private final JourneyEndpoint journeys = new JourneyEndpoint();
 
   /**
    * @param onFatalError called when a stream thread dies of an unexpected error: the process should
@@ -58,7 +65,24 @@ public final class TopologyService implements AutoCloseable {
                 ClickstreamTopology.DEFAULT_FLUSH_INTERVAL,
                 settings.rebuildMirror()));
     log.info("Topology:\n{}", topology.describe());
-    streams = new KafkaStreams(topology, settings.streamsConfig());
+    http =
+        HttpService.builder("topology", registry)
+            .listen(settings.host(), settings.httpPort())
+            .readiness("streams", () -> streams.state() == KafkaStreams.State.RUNNING)
+            .get(JourneyEndpoint.PATH, journeys)
+            .build()
+            .start();
+    // Interactive queries find an instance by the host:port it advertises, so the HTTP port must be
+    // bound first (it may be 0 in tests). KAFKA_STREAMS_APPLICATION_SERVER overrides it.
+    Properties config = settings.streamsConfig();
+    HostInfo self =
+        HostInfo.buildFromEndpoint(
+            settings
+                .overrides()
+                .getOrDefault(
+                    StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost() + ":" + http.port()));
+    config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+    streams = new KafkaStreams(topology, config);
     streams.setStateListener(
         (now, before) -> {
           log.info("Kafka Streams state {} -> {}", before, now);
@@ -74,14 +98,22 @@ public final class TopologyService implements AutoCloseable {
         });
     streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
+    journeys.attach(streams, self);
     streams.start();
-    http =
-        HttpService.builder("topology", registry)
-            .listen(settings.host(), settings.httpPort())
-            .readiness("streams", () -> streams.state() == KafkaStreams.State.RUNNING)
-            .build()
-            .start();
     return this;
+  }
+
+  /** The host other instances reach this one at: the bound host, or this machine's address. */
+  private String advertisedHost() {
+    String host = settings.host();
+    if (!host.equals("0.0.0.0") && !host.equals("::")) {
+      return host;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostAddress();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
   }
 
   /**
@@ -93,23 +125,30 @@ public final class TopologyService implements AutoCloseable {
     try (Admin admin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
-      int partitions =
-          admin
-              .describeTopics(List.of(Topics.EVENTS))
-              .allTopicNames()
-              .get(30, TimeUnit.SECONDS)
-              .get(Topics.EVENTS)
-              .partitions()
-              .size();
+      int partitions = partitions(admin, Topics.EVENTS);
       int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
+      int productPartitions = partitions(admin, Topics.CONFIG_PRODUCTS);
       new TopicInitializer(admin, (short) Math.min(3, brokers))
-          .initialize(ClickstreamTopology.internalTopics(settings.applicationId(), partitions));
+          .initialize(
+              ClickstreamTopology.internalTopics(
+                  settings.applicationId(), partitions, productPartitions));
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Could not prepare the topology's internal topics", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while preparing internal topics", e);
     }
+  }
+
+  private static int partitions(Admin admin, String topic)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    return admin
+        .describeTopics(List.of(topic))
+        .allTopicNames()
+        .get(30, TimeUnit.SECONDS)
+        .get(topic)
+        .partitions()
+        .size();
   }
 
   /** Waits until Kafka Streams reached RUNNING once; false on timeout. */

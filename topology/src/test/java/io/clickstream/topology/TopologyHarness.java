@@ -9,12 +9,18 @@ import io.clickstream.model.Json;
 import io.clickstream.model.JsonSerde;
 import io.clickstream.model.config.AppConfig;
 import io.clickstream.model.config.AppSettings;
+import io.clickstream.model.config.ConfigKeys;
+import io.clickstream.model.config.FunnelDefinition;
+import io.clickstream.model.config.FunnelDefinition.FunnelStep;
+import io.clickstream.model.config.FunnelDefinition.StepMatch;
+import io.clickstream.model.config.ProductInfo;
 import io.clickstream.platform.kafka.Topics;
 import io.clickstream.platform.time.Interval;
 import io.clickstream.topology.aggregate.AggregateProcessor;
 import io.clickstream.topology.aggregate.Cell;
 import io.clickstream.topology.aggregate.Measure;
 import io.clickstream.topology.mirror.RedisMirrorSink;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +34,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.WindowStore;
+import redis.clients.jedis.JedisPooled;
 
 /**
  * The production topology in a TopologyTestDriver, mirroring into the real test Redis. Events are
@@ -46,6 +53,9 @@ final class TopologyHarness implements AutoCloseable {
   private final RedisMirrorSink sink;
   private final TestInputTopic<String, Event> events;
   private final TestInputTopic<String, AppConfig> apps;
+  private final TestInputTopic<String, FunnelDefinition> funnels;
+  private final TestInputTopic<String, ProductInfo> products;
+  final JedisPooled redis;
 
   TopologyHarness(Instant wallClockStart) {
     this(wallClockStart, false, Path.of("target", "streams-state", UUID.randomUUID().toString()));
@@ -55,6 +65,7 @@ final class TopologyHarness implements AutoCloseable {
   TopologyHarness(Instant wallClockStart, boolean rebuildMirror, Path stateDir) {
     String redisUrl = TestServices.get().redisUrl();
     sink = new RedisMirrorSink(redisUrl);
+    redis = new JedisPooled(URI.create(redisUrl));
     TopologySettings settings =
         new TopologySettings(
             "topology-test",
@@ -85,6 +96,58 @@ final class TopologyHarness implements AutoCloseable {
             Topics.CONFIG_APPS,
             new StringSerializer(),
             new JsonSerde<>(AppConfig.class).serializer());
+    funnels =
+        driver.createInputTopic(
+            Topics.CONFIG_FUNNELS,
+            new StringSerializer(),
+            new JsonSerde<>(FunnelDefinition.class).serializer());
+    products =
+        driver.createInputTopic(
+            Topics.CONFIG_PRODUCTS,
+            new StringSerializer(),
+            new JsonSerde<>(ProductInfo.class).serializer());
+  }
+
+  /** Publishes a funnel version, as the metadata API's outbox does. */
+  void funnel(String funnelId, long windowMs, Instant publishedAt, FunnelStep... steps) {
+    funnels.pipeInput(
+        ConfigKeys.funnel(app, funnelId),
+        new FunnelDefinition(
+            app,
+            funnelId,
+            "Funnel " + funnelId,
+            List.of(steps),
+            windowMs,
+            publishedAt.toEpochMilli()));
+  }
+
+  void deleteFunnel(String funnelId) {
+    funnels.pipeInput(ConfigKeys.funnel(app, funnelId), (FunnelDefinition) null);
+  }
+
+  static FunnelStep pageviewStep(String path) {
+    return new FunnelStep("pageview", new StepMatch(path, null, null, null), path);
+  }
+
+  static FunnelStep clickStep(String target) {
+    return new FunnelStep("click", new StepMatch(null, target, null, null), target);
+  }
+
+  static FunnelStep customStep(String name) {
+    return new FunnelStep("custom", new StepMatch(null, null, name, null), name);
+  }
+
+  void product(ProductInfo info) {
+    products.pipeInput(ConfigKeys.product(app, info.productId()), info);
+  }
+
+  void deleteProduct(String productId) {
+    products.pipeInput(ConfigKeys.product(app, productId), (ProductInfo) null);
+  }
+
+  /** A hash of the serving copy as the mirror wrote it. */
+  Map<String, String> hash(String key) {
+    return redis.hgetAll(key);
   }
 
   void sessionTimeout(int minutes) {
@@ -162,5 +225,6 @@ final class TopologyHarness implements AutoCloseable {
   public void close() {
     driver.close();
     sink.close();
+    redis.close();
   }
 }

@@ -6,21 +6,17 @@ import static org.awaitility.Awaitility.await;
 import io.clickstream.embedded.Infrastructure;
 import io.clickstream.embedded.TestServices;
 import io.clickstream.model.Event;
-import io.clickstream.model.EventSerde;
 import io.clickstream.model.EventType;
-import io.clickstream.platform.kafka.Topics;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.time.Interval;
+import io.clickstream.topology.retention.RetentionWeeks;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
@@ -49,6 +45,10 @@ class TopologyIntegrationTest {
             "bounces", "1",
             "duration_ms", "2000");
     String totals = RedisKeys.totals(app, Interval.HOUR, hour);
+    String feed = RedisKeys.activity(app);
+    // Retention comes from stage 2's serving counters, which a rebuild must restore as well.
+    Map<String, String> retention =
+        Map.of(RedisKeys.field(RetentionWeeks.label(RetentionWeeks.weekStart(now)), "0"), "2");
 
     try (JedisPooled redis = new JedisPooled(URI.create(services.redisUrl()))) {
       try (TopologyService topology = start(false)) {
@@ -58,6 +58,10 @@ class TopologyIntegrationTest {
             click("v1", now + 2_000),
             pageview("v2", "https://it.example/a", now));
         await().atMost(Duration.ofSeconds(60)).until(() -> redis.hgetAll(totals), expected::equals);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> redis.hgetAll(RedisKeys.retention(app)), retention::equals);
+        await().atMost(Duration.ofSeconds(60)).until(() -> redis.zcard(feed) == 4);
       }
 
       deleteAppKeys(redis);
@@ -65,6 +69,9 @@ class TopologyIntegrationTest {
 
       try (TopologyService topology = start(true)) {
         await().atMost(Duration.ofSeconds(60)).until(() -> redis.hgetAll(totals), expected::equals);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> redis.hgetAll(RedisKeys.retention(app)), retention::equals);
         assertThat(
                 redis.hgetAll(
                     RedisKeys.pagePageviews(app, Interval.DAY, Interval.DAY.bucketStart(now))))
@@ -107,19 +114,7 @@ class TopologyIntegrationTest {
   }
 
   private void produce(Event... events) throws Exception {
-    try (KafkaProducer<String, Event> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                services.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new EventSerde().serializer())) {
-      for (Event event : events) {
-        producer.send(new ProducerRecord<>(Topics.EVENTS, event.kafkaKey(), event)).get();
-      }
-    }
+    BrokerEvents.produce(List.of(events));
   }
 
   private Event pageview(String visitor, String url, long ts) {
@@ -131,13 +126,6 @@ class TopologyIntegrationTest {
   }
 
   private Event.Builder base(EventType type, String visitor, long ts) {
-    return Event.builder()
-        .id(UUID.randomUUID().toString())
-        .type(type)
-        .ts(ts)
-        .appId(app)
-        .visitorId(visitor)
-        .receivedAt(ts)
-        .userAgent(TopologyHarness.CHROME_UA);
+    return BrokerEvents.event(app, type, visitor, ts);
   }
 }

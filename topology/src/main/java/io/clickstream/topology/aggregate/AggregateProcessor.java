@@ -46,6 +46,7 @@ public final class AggregateProcessor implements Processor<String, StageRecord, 
   private final Map<Interval, WindowStore<String, byte[]>> sketches = new EnumMap<>(Interval.class);
   private KeyValueStore<String, LiveFigures> live;
   private MirrorBuffer mirror;
+  private ServingAggregates serving;
   private final Map<String, long[]> liveWritten = new HashMap<>();
 
   public AggregateProcessor(MirrorSink sink, Duration mirrorInterval, boolean rebuildMirror) {
@@ -62,6 +63,12 @@ public final class AggregateProcessor implements Processor<String, StageRecord, 
     return "sketches-" + interval.key() + "-store";
   }
 
+  /** Funnel and retention counters, by serving key and field (see {@link ServingAggregates}). */
+  public static final String SERVING_COUNTS_STORE = ServingAggregates.COUNTS_STORE;
+
+  /** Funnel times to convert as KLL sketches (see {@link ServingAggregates}). */
+  public static final String SERVING_QUANTILES_STORE = ServingAggregates.QUANTILES_STORE;
+
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     this.context = context;
@@ -71,8 +78,10 @@ public final class AggregateProcessor implements Processor<String, StageRecord, 
     }
     live = context.getStateStore(LIVE_STORE);
     mirror = new MirrorBuffer(context.getStateStore(MIRROR_PENDING_STORE), sink);
+    serving = new ServingAggregates(context, mirror);
     if (rebuildMirror) {
       markEverythingPending();
+      serving.markEverythingPending();
     }
     context.schedule(mirrorInterval, PunctuationType.WALL_CLOCK_TIME, now -> mirror.flush());
     context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::refreshLive);
@@ -88,6 +97,10 @@ public final class AggregateProcessor implements Processor<String, StageRecord, 
     } else if (value instanceof LiveFigures figures) {
       live.put(figures.appId() + SEP + figures.partition(), figures);
       writeLive(figures.appId(), context.currentSystemTimeMs());
+    } else if (value instanceof ServingCount count) {
+      serving.add(count);
+    } else if (value instanceof ServingSample sample) {
+      serving.add(sample);
     } else {
       throw new IllegalArgumentException("Not a delta: " + value);
     }

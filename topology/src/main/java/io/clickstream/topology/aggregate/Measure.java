@@ -1,6 +1,7 @@
 package io.clickstream.topology.aggregate;
 
 import io.clickstream.platform.redis.RedisKeys;
+import io.clickstream.platform.redis.RedisKeys.ProductFigure;
 import io.clickstream.platform.time.Interval;
 import io.clickstream.topology.mirror.MirrorTarget;
 import java.util.Arrays;
@@ -36,7 +37,16 @@ public enum Measure {
   /** detail: path. */
   PAGE_VISITORS("pv2"),
   /** detail: {@code dimension␟key}. */
-  DIMENSION_VISITORS("dv");
+  DIMENSION_VISITORS("dv"),
+  /** detail: {@code from␟to}, with the pseudo-paths {@code (entry)} and {@code (exit)}. */
+  JOURNEY_TRANSITIONS("jt"),
+  /** detail: the session's first (up to) three paths joined by {@code ␟}. */
+  JOURNEY_TOP_PATHS("jp"),
+  /** detail: product id. */
+  PRODUCT_VIEWS("rv"),
+  PRODUCT_ADD_TO_CART("ra"),
+  PRODUCT_PURCHASES("rp"),
+  PRODUCT_REVENUE_MICROS("rr");
 
   private static final Map<String, Measure> BY_CODE =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Measure::code, m -> m));
@@ -92,7 +102,22 @@ public enum Measure {
         yield new MirrorTarget(
             RedisKeys.dimensionSketches(appId, interval, bucket, parts[0]), parts[1]);
       }
+      case JOURNEY_TRANSITIONS ->
+          new MirrorTarget(RedisKeys.journeyTransitions(appId, interval, bucket), detail);
+      case JOURNEY_TOP_PATHS ->
+          new MirrorTarget(RedisKeys.journeyTopPaths(appId, interval, bucket), detail);
+      case PRODUCT_VIEWS -> product(appId, interval, bucket, ProductFigure.VIEWS, detail);
+      case PRODUCT_ADD_TO_CART ->
+          product(appId, interval, bucket, ProductFigure.ADD_TO_CART, detail);
+      case PRODUCT_PURCHASES -> product(appId, interval, bucket, ProductFigure.PURCHASES, detail);
+      case PRODUCT_REVENUE_MICROS ->
+          product(appId, interval, bucket, ProductFigure.REVENUE_MICROS, detail);
     };
+  }
+
+  private static MirrorTarget product(
+      String appId, Interval interval, long bucket, ProductFigure figure, String productId) {
+    return new MirrorTarget(RedisKeys.products(appId, interval, bucket, figure), productId);
   }
 
   private static MirrorTarget total(String appId, Interval interval, long bucket, String field) {

@@ -15,13 +15,17 @@ import java.util.List;
   @JsonSubTypes.Type(value = StageRecord.VisitorAdds.class, name = "visitors"),
   @JsonSubTypes.Type(value = StageRecord.LiveFigures.class, name = "live"),
   @JsonSubTypes.Type(value = StageRecord.SessionSummary.class, name = "session"),
-  @JsonSubTypes.Type(value = StageRecord.LateEvent.class, name = "late")
+  @JsonSubTypes.Type(value = StageRecord.LateEvent.class, name = "late"),
+  @JsonSubTypes.Type(value = ServingCount.class, name = "serving_count"),
+  @JsonSubTypes.Type(value = ServingSample.class, name = "serving_sample"),
+  @JsonSubTypes.Type(value = AcceptedEvent.class, name = "accepted")
 })
 public sealed interface StageRecord
-    permits StageRecord.Delta, StageRecord.SessionSummary, StageRecord.LateEvent {
+    permits StageRecord.Delta, StageRecord.SessionSummary, StageRecord.LateEvent, AcceptedEvent {
 
   /** For stage 2: records that change an app's aggregates. */
-  sealed interface Delta extends StageRecord permits CounterDelta, VisitorAdds, LiveFigures {
+  sealed interface Delta extends StageRecord
+      permits CounterDelta, VisitorAdds, LiveFigures, ServingCount, ServingSample {
     String appId();
   }
 

@@ -21,6 +21,9 @@ public final class MirrorBuffer {
   private static final int MAX_WRITES_PER_FLUSH = 20_000;
   private static final String SEP = "\u001e";
 
+  /** No serving value is empty, so an empty pending value can mean "delete the field". */
+  private static final byte[] DELETED = new byte[0];
+
   private final KeyValueStore<String, byte[]> pending;
   private final MirrorSink sink;
   private boolean sinkFailing;
@@ -28,6 +31,11 @@ public final class MirrorBuffer {
   public MirrorBuffer(KeyValueStore<String, byte[]> pending, MirrorSink sink) {
     this.pending = pending;
     this.sink = sink;
+  }
+
+  /** Removes a field from the serving copy (written as a pending empty value). */
+  public void delete(MirrorTarget target) {
+    put(target, DELETED, Duration.ZERO, null);
   }
 
   public void put(MirrorTarget target, byte[] value, Duration ttl, String channel) {
@@ -54,7 +62,7 @@ public final class MirrorBuffer {
             new MirrorWrite(
                 parts[2],
                 parts[3],
-                entry.value,
+                entry.value.length == 0 ? null : entry.value,
                 Long.parseLong(parts[0]),
                 parts[1].isEmpty() ? null : parts[1]));
         flushed.add(entry.key);

@@ -6,6 +6,9 @@ import java.util.List;
 public interface MirrorSink extends AutoCloseable {
   void write(List<MirrorWrite> writes);
 
+  /** Adds members to capped sorted sets (the activity feeds), trimming each set once. */
+  void addToFeeds(List<FeedEntry> entries);
+
   @Override
   default void close() {}
 }

@@ -3,6 +3,7 @@ package io.clickstream.topology.session;
 import io.clickstream.platform.time.Interval;
 import io.clickstream.topology.aggregate.Dimension;
 import io.clickstream.topology.aggregate.Measure;
+import io.clickstream.topology.journey.JourneyContribution;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,9 @@ public final class Contribution {
         c.add(Measure.PAGE_TIME_COUNT, view.path(), viewMinute, 1);
       }
     }
+    JourneyContribution.of(
+        views.stream().map(PageviewAt::path).toList(),
+        (measure, detail) -> c.add(measure, detail, minute, 1));
     return c;
   }
 

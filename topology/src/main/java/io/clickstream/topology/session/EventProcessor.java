@@ -6,13 +6,17 @@ import io.clickstream.model.config.AppConfig;
 import io.clickstream.model.config.AppSettings;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.time.Interval;
+import io.clickstream.topology.aggregate.AcceptedEvent;
 import io.clickstream.topology.aggregate.Dimension;
 import io.clickstream.topology.aggregate.Measure;
 import io.clickstream.topology.aggregate.StageRecord;
 import io.clickstream.topology.aggregate.StageRecord.CounterDelta;
 import io.clickstream.topology.aggregate.StageRecord.LateEvent;
 import io.clickstream.topology.aggregate.StageRecord.VisitorAdds;
+import io.clickstream.topology.funnel.FunnelTracker;
 import io.clickstream.topology.live.LiveTracker;
+import io.clickstream.topology.product.ProductCounts;
+import io.clickstream.topology.retention.RetentionTracker;
 import io.clickstream.topology.session.Contribution.CounterKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +70,8 @@ public final class EventProcessor implements Processor<String, Event, String, St
   private KeyValueStore<String, SessionState> dirtySessions;
   private KeyValueStore<String, ValueAndTimestamp<AppConfig>> apps;
   private LiveTracker live;
+  private FunnelTracker funnels;
+  private RetentionTracker retention;
 
   public EventProcessor(Enricher enricher, String appConfigStoreName, Duration flushInterval) {
     this.enricher = enricher;
@@ -84,6 +90,8 @@ public final class EventProcessor implements Processor<String, Event, String, St
     dirtySessions = context.getStateStore(DIRTY_SESSIONS_STORE);
     apps = context.getStateStore(appConfigStoreName);
     live = new LiveTracker(context);
+    funnels = new FunnelTracker(context, FunnelTracker.DEFINITIONS_STORE);
+    retention = new RetentionTracker(context);
     context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
   }
 
@@ -115,11 +123,21 @@ public final class EventProcessor implements Processor<String, Event, String, St
     }
     live.seen(app, event.visitorId());
     countEvent(event, facts, minute);
+    funnels.track(record.key(), event, facts.path());
+    retention.track(record.key(), event);
     if (event.type() == EventType.SESSION_START || event.type() == EventType.SESSION_END) {
-      return; // lifecycle markers: counted as events, but they are no visitor activity
+      // lifecycle markers: counted as events, but they are no visitor activity
+      accepted(record, event, AcceptedEvent.NO_SESSION, AcceptedEvent.NO_SESSION);
+      return;
     }
     SessionState session = sessionize(record.key(), event, facts, gap);
     countInteraction(event, facts, session, minute);
+    accepted(record, event, session.start(), session.end());
+  }
+
+  /** For the activity feed and the visitor journeys, which run in this task. */
+  private void accepted(Record<String, Event> record, Event event, long start, long end) {
+    context.forward(record.withValue((StageRecord) new AcceptedEvent(event, start, end)));
   }
 
   private void countEvent(Event event, EventFacts facts, long minute) {
@@ -137,6 +155,9 @@ public final class EventProcessor implements Processor<String, Event, String, St
       counter(app, Measure.PAGEVIEWS, "", minute, 1);
       counter(app, Measure.PAGE_VIEWS, facts.path(), minute, 1);
       visitor(app, Measure.PAGE_VISITORS, facts.path(), minute, event.visitorId());
+    }
+    for (ProductCounts.Count count : ProductCounts.of(event)) {
+      counter(app, count.measure(), count.productId(), minute, count.amount());
     }
   }
 

@@ -1,0 +1,48 @@
+package io.clickstream.topology;
+
+import io.clickstream.embedded.TestServices;
+import io.clickstream.model.Event;
+import io.clickstream.model.EventSerde;
+import io.clickstream.model.EventType;
+import io.clickstream.platform.kafka.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Events as the collector stamps them, produced to the test broker's {@code clickstream.events}.
+ */
+final class BrokerEvents {
+  private BrokerEvents() {}
+
+  static Event.Builder event(String app, EventType type, String visitor, long ts) {
+    return Event.builder()
+        .id(UUID.randomUUID().toString())
+        .type(type)
+        .ts(ts)
+        .appId(app)
+        .visitorId(visitor)
+        .receivedAt(ts)
+        .userAgent(TopologyHarness.CHROME_UA);
+  }
+
+  static void produce(List<Event> events) throws Exception {
+    try (KafkaProducer<String, Event> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestServices.get().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new EventSerde().serializer())) {
+      for (Event event : events) {
+        producer.send(new ProducerRecord<>(Topics.EVENTS, event.kafkaKey(), event)).get();
+      }
+    }
+  }
+}
