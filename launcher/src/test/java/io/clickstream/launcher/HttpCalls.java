@@ -57,6 +57,16 @@ final class HttpCalls {
     return response.body();
   }
 
+  /** The status of a GET with {@code Authorization: Bearer}. */
+  static int status(String url, String bearer) throws IOException, InterruptedException {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + bearer)
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
   /** A JSON call to the metadata API; the body of the expected status. */
   static JsonNode call(String method, String url, String bearer, Object body, int expected)
       throws IOException, InterruptedException {

@@ -3,8 +3,11 @@ package io.clickstream.launcher;
 import java.util.Map;
 import java.util.UUID;
 
-/** A user with an app and a read API key, made through a metadata API as a person would. */
-record MetadataUsers(String appId, String apiKey) {
+/**
+ * A user with an app and a read API key, made through a metadata API as a person would; the owner's
+ * access token changes the app's configuration.
+ */
+record MetadataUsers(String appId, String apiKey, String accessToken) {
   static final String PASSWORD = "correct horse battery staple";
 
   static MetadataUsers ownerWithApp(String metadataUrl) throws Exception {
@@ -33,6 +36,6 @@ record MetadataUsers(String appId, String apiKey) {
                 "POST", metadataUrl + "/v1/apps/" + appId + "/api-keys", token, Map.of(), 201)
             .path("key")
             .asText();
-    return new MetadataUsers(appId, apiKey);
+    return new MetadataUsers(appId, apiKey, token);
   }
 }

@@ -8,21 +8,24 @@ import io.clickstream.collector.CollectorService;
 import io.clickstream.collector.CollectorSettings;
 import io.clickstream.embedded.Infrastructure;
 import io.clickstream.embedded.TestServices;
+import io.clickstream.metadata.MetadataApiService;
+import io.clickstream.metadata.MetadataApiSettings;
 import io.clickstream.model.Json;
 import io.clickstream.model.config.FunnelDefinition.FunnelStep;
 import io.clickstream.platform.auth.AppTokens;
-import io.clickstream.platform.redis.RedisKeys;
+import io.clickstream.platform.config.DatabaseUrl;
 import io.clickstream.query.QueryApiService;
+import io.clickstream.query.QueryApiSettings;
 import io.clickstream.simulator.Simulator;
 import io.clickstream.simulator.SimulatorSettings;
 import io.clickstream.simulator.SimulatorSettings.TransportKind;
 import io.clickstream.simulator.behaviour.TrafficModel.Mix;
 import io.clickstream.simulator.truth.AppTruth;
-import io.clickstream.simulator.truth.AppTruth.PageFigures;
+import io.clickstream.simulator.truth.AppTruth.Overview;
 import io.clickstream.simulator.truth.FunnelSpec;
 import io.clickstream.topology.TopologyService;
 import io.clickstream.topology.TopologySettings;
-import java.net.URI;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,31 +44,35 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import redis.clients.jedis.JedisPooled;
 
 /**
- * The simulator's ground truth against the whole pipeline: simulated traffic over each transport →
- * collector (or Kafka directly) → topology → Redis → query API, and every figure the truth names
- * must come out exactly. The traffic is small but has everything: returning visitors with sessions
- * more than 30 minutes apart, bounces, bots, duplicate deliveries and malformed events.
- *
- * <p>Pageviews per path come through the query API's {@code /pages}; the overview, time on page,
- * visitors per page, events per type and bot figures are read from Redis in RedisKeys' layout until
- * the query API serves them (the lead switches these reads to {@code /overview}, {@code /pages}
- * with visitors and time on page, and {@code /events} when they land). Funnel and product truth are
- * compared end to end once issue 6 lands; TruthCalculatorTest covers them meanwhile.
+ * The simulator's ground truth against the whole pipeline: an app and a funnel made in the metadata
+ * API, simulated traffic over each transport → collector (or Kafka directly) → topology → Redis →
+ * query API, read with the app's API key. Every figure the truth names must come out exactly. The
+ * traffic is small but has everything: returning visitors with sessions more than 30 minutes apart,
+ * bounces, bots, duplicate deliveries, malformed events, products and purchases.
  */
 class SimulatedTrafficTest {
   private static final byte[] KEY =
       "simulated-traffic-test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] JWT_KEY =
+      "simulated-traffic-jwt-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
   /** More of the unusual than the default mix, so that a few hundred events hold every kind. */
   private static final Mix MIX = new Mix(0.08, 0.35, 0.05, 0.06);
 
+  private static final FunnelSpec CHECKOUT =
+      new FunnelSpec(
+          List.of(
+              new FunnelStep("product_view", null, "Viewed a product"),
+              new FunnelStep("add_to_cart", null, "Added to cart"),
+              new FunnelStep("purchase", null, "Bought")),
+          Duration.ofMinutes(30).toMillis());
+
   private static CollectorService collector;
   private static TopologyService topology;
+  private static MetadataApiService metadataApi;
   private static QueryApiService queryApi;
-  private static JedisPooled redis;
 
   @BeforeAll
   static void start() throws Exception {
@@ -91,28 +99,40 @@ class SimulatedTrafficTest {
                 () -> {})
             .start();
     assertThat(topology.awaitRunning(Duration.ofSeconds(60))).isTrue();
-    queryApi = new QueryApiService("127.0.0.1", 0, services.redisUrl(), Clock.systemUTC()).start();
-    redis = new JedisPooled(URI.create(services.redisUrl()));
+    DatabaseUrl database = DatabaseUrl.parse(services.databaseUrl());
+    metadataApi =
+        new MetadataApiService(
+                MetadataApiSettings.of(
+                    "127.0.0.1", 0, database, services.kafkaBootstrapServers(), JWT_KEY, KEY))
+            .start();
+    queryApi =
+        new QueryApiService(
+                QueryApiSettings.of(
+                    "127.0.0.1",
+                    0,
+                    services.redisUrl(),
+                    database,
+                    services.kafkaBootstrapServers(),
+                    JWT_KEY),
+                Clock.systemUTC())
+            .start();
   }
 
   @AfterAll
   static void stop() {
-    redis.close();
     queryApi.close();
+    metadataApi.close();
     collector.close();
     topology.close();
   }
 
   @ParameterizedTest
   @EnumSource(TransportKind.class)
-  void thePipelineReportsExactlyTheSimulatorsTruth(TransportKind transport) throws Exception {
-    String appId =
-        "sim-"
-            + transport.name().toLowerCase()
-            + "-"
-            + UUID.randomUUID().toString().substring(0, 8);
-    String token = new AppTokens(KEY).issue(appId, "t1", Instant.now());
-    AppConfigs.publish(TestServices.get().kafkaBootstrapServers(), appId);
+  void theQueryApiReportsExactlyTheSimulatorsTruth(TransportKind transport) throws Exception {
+    MetadataUsers owner = MetadataUsers.ownerWithApp(metadataApi.url());
+    String appId = owner.appId();
+    String funnelId = createFunnel(owner);
+    String token = new AppTokens(KEY).issue(appId, UUID.randomUUID().toString(), Instant.now());
     AppConfigs.awaitAccepted(collector.url(), token);
     Path truthFile = Path.of("target", "simulated-traffic", appId + ".json");
 
@@ -132,7 +152,7 @@ class SimulatedTrafficTest {
                     4,
                     MIX,
                     truthFile,
-                    checkoutFunnel()))
+                    CHECKOUT))
             .run();
 
     assertThat(result.exitCode()).isZero();
@@ -143,106 +163,160 @@ class SimulatedTrafficTest {
     assertThat(truth.bots().events()).isPositive();
     assertThat(truth.overview().sessions()).isGreaterThan(truth.overview().visitors());
     assertThat(truth.overview().bounces()).isPositive();
+    assertThat(truth.funnel().counts().get(0)).isPositive();
+    assertThat(truth.products()).isNotEmpty();
     JsonNode written = Json.readTree(Files.readString(truthFile));
     assertThat(written.path("complete").asBoolean()).isTrue();
     assertThat(written.path("overview").path("sessions").asLong())
         .isEqualTo(truth.overview().sessions());
-    assertThat(written.path("funnel").path("counts")).hasSize(3);
 
-    long now = System.currentTimeMillis();
-    ServingCopy served =
-        new ServingCopy(
-            redis, appId, now - Duration.ofDays(1).toMillis(), now + Duration.ofDays(1).toMillis());
-    Map<String, Object> expected = figures(truth);
+    Map<String, Object> expected = expectedAnswers(truth);
+    String range =
+        "?from="
+            + LocalDate.now(ZoneOffset.UTC).minusDays(1)
+            + "&to="
+            + LocalDate.now(ZoneOffset.UTC).plusDays(2)
+            + "&limit=1000";
     await()
         .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(200))
-        .untilAsserted(() -> assertThat(figures(served)).isEqualTo(expected));
-
-    String to = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
-    assertThat(
-            Json.readTree(HttpCalls.get(queryApi.url() + "/v1/apps/" + appId + "/pages?to=" + to)))
-        .isEqualTo(Json.readTree(Json.toJson(Map.of("items", pageviews(truth)))));
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () -> assertThat(answers(appId, funnelId, range, owner.apiKey())).isEqualTo(expected));
   }
 
-  /** Add a product, go to the cart, buy: the demo's funnel. */
-  private static FunnelSpec checkoutFunnel() {
-    return new FunnelSpec(
-        List.of(
-            new FunnelStep("product_view", null, "Viewed a product"),
-            new FunnelStep("add_to_cart", null, "Added to cart"),
-            new FunnelStep("purchase", null, "Bought")),
-        Duration.ofMinutes(30).toMillis());
-  }
-
-  /** The truth's figures in the shape they are compared in. */
-  private static Map<String, Object> figures(AppTruth truth) {
-    Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("visitors", truth.overview().visitors());
-    figures.put("sessions", truth.overview().sessions());
-    figures.put("pageviews", truth.overview().pageviews());
-    figures.put("events", truth.overview().events());
-    figures.put("bounces", truth.overview().bounces());
-    figures.put("duration_ms", truth.overview().durationMs());
-    figures.put("bot_events", truth.bots().events());
-    figures.put("bot_visitors", truth.bots().visitors());
-    Map<String, List<Long>> pages = new TreeMap<>();
-    for (PageFigures page : truth.pages()) {
-      pages.put(
-          page.path(),
-          List.of(page.pageviews(), page.visitors(), page.timeOnPageMs(), page.timeOnPageCount()));
+  /** The checkout funnel, made the way a product team makes it; in force once readable. */
+  private static String createFunnel(MetadataUsers owner) throws Exception {
+    List<Map<String, Object>> steps = new ArrayList<>();
+    for (FunnelStep step : CHECKOUT.steps()) {
+      steps.add(Map.of("type", step.type(), "label", step.label()));
     }
-    figures.put("pages", pages);
-    Map<String, Long> events = new TreeMap<>();
+    String funnelId =
+        HttpCalls.call(
+                "POST",
+                metadataApi.url() + "/v1/apps/" + owner.appId() + "/funnels",
+                owner.accessToken(),
+                Map.of("name", "Checkout", "steps", steps, "window_ms", CHECKOUT.windowMs()),
+                201)
+            .path("id")
+            .asText();
+    // The query API and the topology read clickstream.config.funnels from the same broker.
+    String url = queryApi.url() + "/v1/apps/" + owner.appId() + "/funnels/" + funnelId;
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> HttpCalls.status(url, owner.apiKey()), status -> status == 200);
+    return funnelId;
+  }
+
+  /** What the query API must answer, derived from the truth with the API's rounding. */
+  private static Map<String, Object> expectedAnswers(AppTruth truth) {
+    Overview overview = truth.overview();
+    Map<String, Object> answers = new LinkedHashMap<>();
+    answers.put(
+        "overview",
+        List.of(
+            overview.visitors(),
+            overview.sessions(),
+            overview.pageviews(),
+            overview.events(),
+            round(overview.bounces(), overview.sessions(), 4),
+            round(overview.durationMs(), overview.sessions(), 0),
+            round(overview.pageviews(), overview.sessions(), 2)));
+    Map<String, List<Object>> pages = new TreeMap<>();
     truth
-        .events()
+        .pages()
         .forEach(
-            e ->
-                events.put(
-                    e.name() == null ? e.type() : RedisKeys.field(e.type(), e.name()), e.count()));
-    figures.put("events_by_type", events);
-    return figures;
+            page ->
+                pages.put(
+                    page.path(),
+                    List.of(
+                        page.pageviews(),
+                        page.visitors(),
+                        round(page.timeOnPageMs(), page.timeOnPageCount(), 0))));
+    answers.put("pages", pages);
+    Map<String, Long> events = new TreeMap<>();
+    truth.events().forEach(e -> events.put(e.type() + "/" + e.name(), e.count()));
+    answers.put("events", events);
+    answers.put("funnel", truth.funnel().counts());
+    Map<String, List<Object>> products = new TreeMap<>();
+    truth
+        .products()
+        .forEach(
+            p ->
+                products.put(
+                    p.productId(),
+                    List.of(
+                        p.views(),
+                        p.addToCart(),
+                        p.purchases(),
+                        BigDecimal.valueOf(p.revenueMicros(), 6).stripTrailingZeros())));
+    answers.put("products", products);
+    return answers;
   }
 
-  /** The same figures as the serving copy has them. */
-  private static Map<String, Object> figures(ServingCopy served) {
-    Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("visitors", served.distinct(RedisKeys::sketches, RedisKeys.VISITORS));
-    figures.put("sessions", served.total(RedisKeys.SESSIONS));
-    figures.put("pageviews", served.total(RedisKeys.PAGEVIEWS));
-    figures.put("events", served.total(RedisKeys.EVENTS));
-    figures.put("bounces", served.total(RedisKeys.BOUNCES));
-    figures.put("duration_ms", served.total(RedisKeys.DURATION_MS));
-    figures.put("bot_events", served.total(RedisKeys.BOT_EVENTS));
-    figures.put("bot_visitors", served.distinct(RedisKeys::sketches, RedisKeys.BOT_VISITORS));
-    Map<String, Long> views = served.sums(RedisKeys::pagePageviews);
-    Map<String, Long> timeMs = served.sums(RedisKeys::pageTimeMs);
-    Map<String, Long> timeCount = served.sums(RedisKeys::pageTimeCount);
-    Map<String, List<Long>> pages = new TreeMap<>();
-    views.forEach(
-        (path, count) ->
-            pages.put(
-                path,
-                List.of(
-                    count,
-                    served.distinct(RedisKeys::pageSketches, path),
-                    timeMs.getOrDefault(path, 0L),
-                    timeCount.getOrDefault(path, 0L))));
-    figures.put("pages", pages);
-    figures.put("events_by_type", served.sums(RedisKeys::eventTypes));
-    return figures;
+  /** The same figures as the query API answers them. */
+  private static Map<String, Object> answers(
+      String appId, String funnelId, String range, String apiKey) throws Exception {
+    String base = queryApi.url() + "/v1/apps/" + appId;
+    Map<String, Object> answers = new LinkedHashMap<>();
+    JsonNode overview = Json.readTree(HttpCalls.get(base + "/overview" + range, apiKey));
+    answers.put(
+        "overview",
+        List.of(
+            overview.path("visitors").asLong(),
+            overview.path("sessions").asLong(),
+            overview.path("pageviews").asLong(),
+            overview.path("events").asLong(),
+            overview.path("bounce_rate").decimalValue().stripTrailingZeros(),
+            overview.path("avg_session_duration_ms").decimalValue().stripTrailingZeros(),
+            overview.path("pages_per_session").decimalValue().stripTrailingZeros()));
+    Map<String, List<Object>> pages = new TreeMap<>();
+    for (JsonNode page :
+        Json.readTree(HttpCalls.get(base + "/pages" + range, apiKey)).path("items")) {
+      pages.put(
+          page.path("path").asText(),
+          List.of(
+              page.path("pageviews").asLong(),
+              page.path("visitors").asLong(),
+              page.path("avg_time_on_page_ms").decimalValue().stripTrailingZeros()));
+    }
+    answers.put("pages", pages);
+    Map<String, Long> events = new TreeMap<>();
+    for (JsonNode event :
+        Json.readTree(HttpCalls.get(base + "/events" + range, apiKey)).path("items")) {
+      String name = event.path("name").isNull() ? null : event.path("name").asText(null);
+      events.put(event.path("type").asText() + "/" + name, event.path("count").asLong());
+    }
+    answers.put("events", events);
+    List<Long> funnel = new ArrayList<>();
+    for (JsonNode step :
+        Json.readTree(HttpCalls.get(base + "/funnels/" + funnelId + range, apiKey)).path("steps")) {
+      funnel.add(step.path("count").asLong());
+    }
+    answers.put("funnel", funnel);
+    Map<String, List<Object>> products = new TreeMap<>();
+    for (JsonNode product :
+        Json.readTree(HttpCalls.get(base + "/products/top" + range + "&by=views", apiKey))
+            .path("items")) {
+      products.put(
+          product.path("product_id").asText(),
+          List.of(
+              product.path("views").asLong(),
+              product.path("add_to_cart").asLong(),
+              product.path("purchases").asLong(),
+              product.path("revenue").decimalValue().stripTrailingZeros()));
+    }
+    answers.put("products", products);
+    return answers;
   }
 
-  /** What the query API's /pages lists today: path and pageviews, most viewed first. */
-  private static List<Map<String, Object>> pageviews(AppTruth truth) {
-    return truth.pages().stream()
-        .map(
-            page -> {
-              Map<String, Object> item = new LinkedHashMap<>();
-              item.put("path", page.path());
-              item.put("pageviews", page.pageviews());
-              return item;
-            })
-        .toList();
+  /** {@code part / whole} rounded half-up to {@code places} decimals; 0 without a whole. */
+  private static BigDecimal round(long part, long whole, int places) {
+    if (whole == 0) {
+      return BigDecimal.ZERO;
+    }
+    return BigDecimal.valueOf(part)
+        .divide(BigDecimal.valueOf(whole), places, java.math.RoundingMode.HALF_UP)
+        .stripTrailingZeros();
   }
 }
