@@ -20,6 +20,7 @@ import io.clickstream.topology.aggregate.AggregateProcessor;
 import io.clickstream.topology.aggregate.Cell;
 import io.clickstream.topology.aggregate.Measure;
 import io.clickstream.topology.mirror.RedisMirrorSink;
+import io.clickstream.topology.session.EventProcessor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -179,9 +180,9 @@ final class TopologyHarness implements AutoCloseable {
     events.pipeInput(event.kafkaKey(), event, event.ts());
   }
 
-  /** Lets stage 1 flush its deltas and stage 2 write its mirror. */
+  /** Lets stage 1 flush its deltas and visitor adds, and stage 2 write its mirror. */
   void flush() {
-    driver.advanceWallClockTime(Duration.ofMillis(250));
+    driver.advanceWallClockTime(EventProcessor.VISITOR_FLUSH_INTERVAL);
     driver.advanceWallClockTime(Duration.ofMillis(250));
   }
 

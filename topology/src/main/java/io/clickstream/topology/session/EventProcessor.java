@@ -52,6 +52,14 @@ public final class EventProcessor implements Processor<String, Event, String, St
   public static final Duration DEDUPE_WINDOW = Duration.ofHours(24);
   public static final Duration SESSION_GRACE = Duration.ofHours(1);
 
+  /**
+   * Visitor adds go out less often than counter deltas: each batch costs stage 2 a sketch update
+   * (up to 8 KiB rewritten, and sent to its changelog) per cell and bucket, so sending them once a
+   * second instead of every flush cuts that work fivefold; unique-visitor figures trail the
+   * counters by up to a second.
+   */
+  public static final Duration VISITOR_FLUSH_INTERVAL = Duration.ofSeconds(1);
+
   /** The longest inactivity gap an app may configure; bounds the session store's retention. */
   public static final Duration MAX_SESSION_GAP = Duration.ofHours(24);
 
@@ -93,6 +101,8 @@ public final class EventProcessor implements Processor<String, Event, String, St
     funnels = new FunnelTracker(context, FunnelTracker.DEFINITIONS_STORE);
     retention = new RetentionTracker(context);
     context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+    context.schedule(
+        VISITOR_FLUSH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> flushVisitors());
   }
 
   @Override
@@ -289,7 +299,6 @@ public final class EventProcessor implements Processor<String, Event, String, St
       }
     }
     sent.forEach(pendingDeltas::delete);
-    flushVisitors();
 
     List<String> summarized = new ArrayList<>();
     try (KeyValueIterator<String, SessionState> it = dirtySessions.all()) {
