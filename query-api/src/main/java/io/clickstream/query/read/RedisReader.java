@@ -49,11 +49,14 @@ public final class RedisReader {
           .maximumWeight(32L << 20)
           .<List<String>, Map<String, Long>>weigher((keys, sums) -> 64 + 64 * sums.size())
           .build();
-  private final Cache<SettledField, byte[]> settledSketches =
+
+  /** Read-only once cached: unions copy them. */
+  private final Cache<SettledField, HllSketch> settledSketches =
       Caffeine.newBuilder()
           .expireAfterWrite(Duration.ofMinutes(10))
           .maximumWeight(64L << 20)
-          .<SettledField, byte[]>weigher((key, sketch) -> 64 + sketch.length)
+          .<SettledField, HllSketch>weigher(
+              (key, sketch) -> 64 + sketch.getUpdatableSerializationBytes())
           .build();
 
   public RedisReader(JedisPooled redis, Clock clock) {
@@ -87,28 +90,33 @@ public final class RedisReader {
   /** For each field, the distinct visitors over every bucket. */
   public Map<String, Long> unionFields(BucketKeys keys, List<String> fields) {
     Map<String, Union> unions = new HashMap<>();
-    addSketches(keys.live(), fields, unions);
     if (!keys.settled().isEmpty() && !fields.isEmpty()) {
+      // Settled unions are kept as HLL_8: a union starts from a plain copy of one, which costs far
+      // less than merging 4-bit sketches bucket by bucket on every request.
       List<String> missing = new ArrayList<>();
       for (String field : fields) {
-        byte[] cached = settledSketches.getIfPresent(new SettledField(keys.settled(), field));
+        HllSketch cached = settledSketches.getIfPresent(new SettledField(keys.settled(), field));
         if (cached == null) {
           missing.add(field);
-        } else if (cached.length > 0) {
-          unions.computeIfAbsent(field, f -> new Union(LG_K)).update(wrap(cached));
+        } else if (!cached.isEmpty()) {
+          unions.computeIfAbsent(field, f -> new Union(LG_K)).update(cached);
         }
       }
       Map<String, Union> fresh = new HashMap<>();
       addSketches(keys.settled(), missing, fresh);
       for (String field : missing) {
         Union union = fresh.get(field);
-        byte[] bytes = union == null ? new byte[0] : union.getResult().toCompactByteArray();
-        settledSketches.put(new SettledField(keys.settled(), field), bytes);
-        if (union != null) {
-          unions.computeIfAbsent(field, f -> new Union(LG_K)).update(union.getResult());
+        HllSketch result =
+            union == null
+                ? new HllSketch(LG_K, TgtHllType.HLL_8)
+                : union.getResult(TgtHllType.HLL_8);
+        settledSketches.put(new SettledField(keys.settled(), field), result);
+        if (!result.isEmpty()) {
+          unions.computeIfAbsent(field, f -> new Union(LG_K)).update(result);
         }
       }
     }
+    addSketches(keys.live(), fields, unions);
     Map<String, Long> estimates = new HashMap<>();
     for (String field : fields) {
       Union union = unions.get(field);
