@@ -74,6 +74,16 @@ final class FixedRateLoad {
     return result;
   }
 
+  /** The results as a Markdown table, as BENCHMARKS.md shows them. */
+  static void printTable(List<Result> results) {
+    System.out.println();
+    System.out.println("| what | rate | p50 | p99 | errors | load average after |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (Result result : results) {
+      System.out.println(result.row());
+    }
+  }
+
   private static double percentile(long[] sorted, double p) {
     if (sorted.length == 0) {
       return Double.NaN;

@@ -154,12 +154,7 @@ public final class MetadataApiBenchmark {
       FixedRateLoad.Result selectResult =
           FixedRateLoad.run("reference: JDBC SELECT app", readRate, phase, select);
 
-      System.out.println();
-      System.out.println("| what | rate | p50 | p99 | errors | load average after |");
-      System.out.println("|---|---|---|---|---|---|");
-      for (FixedRateLoad.Result r : List.of(loginResult, argon2Result, readResult, selectResult)) {
-        System.out.println(r.row());
-      }
+      FixedRateLoad.printTable(List.of(loginResult, argon2Result, readResult, selectResult));
       System.out.printf(
           "login p50 = %.1f × Argon2id verify; read p50 = %.1f × JDBC SELECT%n",
           loginResult.p50Ms() / argon2Result.p50Ms(), readResult.p50Ms() / selectResult.p50Ms());

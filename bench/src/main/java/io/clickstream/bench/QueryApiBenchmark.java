@@ -144,13 +144,7 @@ public final class QueryApiBenchmark {
       FixedRateLoad.Result hgetallResult =
           FixedRateLoad.run("reference: Jedis HGETALL (one hour's totals)", rate, phase, hgetall);
 
-      System.out.println();
-      System.out.println("| what | rate | p50 | p99 | errors | load average after |");
-      System.out.println("|---|---|---|---|---|---|");
-      for (FixedRateLoad.Result r :
-          List.of(overviewResult, pagesResult, pingResult, hgetallResult)) {
-        System.out.println(r.row());
-      }
+      FixedRateLoad.printTable(List.of(overviewResult, pagesResult, pingResult, hgetallResult));
       if (redisBenchmark.isEmpty()) {
         System.out.println("redis-benchmark: not on the PATH (apt-get install redis-tools)");
       } else {

@@ -7,6 +7,7 @@ import io.clickstream.platform.auth.AccessTokens;
 import io.clickstream.platform.auth.Principal;
 import io.clickstream.query.support.Accounts;
 import io.clickstream.query.support.Accounts.User;
+import io.clickstream.query.support.AppRoutes;
 import io.clickstream.query.support.Http;
 import io.clickstream.query.support.QueryApi;
 import java.time.Clock;
@@ -164,20 +165,7 @@ class AuthorizationTest {
 
   @Test
   void everyAppRouteIsGuarded() {
-    for (String path :
-        new String[] {
-          "/overview",
-          "/timeseries",
-          "/pages",
-          "/referrers",
-          "/campaigns",
-          "/browsers",
-          "/os",
-          "/devices",
-          "/events",
-          "/engagement",
-          "/live",
-        }) {
+    for (String path : AppRoutes.SIMPLE) {
       Http.Reply reply = Http.get(uncached.url() + "/v1/apps/" + privateApp + path, null);
       assertThat(reply.status()).as(path).isEqualTo(401);
       assertThat(

@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.query.openapi.OpenApiEndpoint;
 import io.clickstream.query.support.Accounts;
+import io.clickstream.query.support.AppRoutes;
 import io.clickstream.query.support.Http;
 import io.clickstream.query.support.Mirror;
 import io.clickstream.query.support.QueryApi;
@@ -139,24 +140,7 @@ class OpenApiContractTest {
   void everyResponseMatchesTheDocument() {
     String a = "/v1/apps/{appId}";
     List<String[]> calls = new ArrayList<>();
-    for (String path :
-        new String[] {
-          "/overview",
-          "/timeseries",
-          "/pages",
-          "/referrers",
-          "/campaigns",
-          "/browsers",
-          "/os",
-          "/devices",
-          "/events",
-          "/engagement",
-          "/live",
-          "/journeys",
-          "/products/top",
-          "/retention",
-          "/activity",
-        }) {
+    for (String path : AppRoutes.SIMPLE) {
       calls.add(new String[] {a + path, path, "200", "owner"});
       calls.add(new String[] {a + path, path, "401", null});
       calls.add(new String[] {a + path, path, "404", "stranger"});

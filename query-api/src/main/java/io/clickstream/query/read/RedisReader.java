@@ -49,11 +49,17 @@ public final class RedisReader {
           .maximumWeight(32L << 20)
           .<List<String>, Map<String, Long>>weigher((keys, sums) -> 64 + 64 * sums.size())
           .build();
-  private final Cache<SettledField, byte[]> settledSketches =
+
+  /** A settled union: its HLL_8 image (never modified: unions heapify a copy) and estimate. */
+  private record Settled(byte[] hll8, double estimate) {
+    static final Settled EMPTY = new Settled(new byte[0], 0);
+  }
+
+  private final Cache<SettledField, Settled> settledSketches =
       Caffeine.newBuilder()
           .expireAfterWrite(Duration.ofMinutes(10))
           .maximumWeight(64L << 20)
-          .<SettledField, byte[]>weigher((key, sketch) -> 64 + sketch.length)
+          .<SettledField, Settled>weigher((key, sketch) -> 64 + sketch.hll8().length)
           .build();
 
   public RedisReader(JedisPooled redis, Clock clock) {
@@ -86,35 +92,60 @@ public final class RedisReader {
 
   /** For each field, the distinct visitors over every bucket. */
   public Map<String, Long> unionFields(BucketKeys keys, List<String> fields) {
-    Map<String, Union> unions = new HashMap<>();
-    addSketches(keys.live(), fields, unions);
-    if (!keys.settled().isEmpty() && !fields.isEmpty()) {
-      List<String> missing = new ArrayList<>();
-      for (String field : fields) {
-        byte[] cached = settledSketches.getIfPresent(new SettledField(keys.settled(), field));
-        if (cached == null) {
-          missing.add(field);
-        } else if (cached.length > 0) {
-          unions.computeIfAbsent(field, f -> new Union(LG_K)).update(wrap(cached));
-        }
-      }
-      Map<String, Union> fresh = new HashMap<>();
-      addSketches(keys.settled(), missing, fresh);
-      for (String field : missing) {
-        Union union = fresh.get(field);
-        byte[] bytes = union == null ? new byte[0] : union.getResult().toCompactByteArray();
-        settledSketches.put(new SettledField(keys.settled(), field), bytes);
-        if (union != null) {
-          unions.computeIfAbsent(field, f -> new Union(LG_K)).update(union.getResult());
-        }
-      }
-    }
+    Map<String, Union> live = new HashMap<>();
+    addSketches(keys.live(), fields, live);
+    Map<String, Settled> settled = settled(keys.settled(), fields);
     Map<String, Long> estimates = new HashMap<>();
     for (String field : fields) {
-      Union union = unions.get(field);
-      estimates.put(field, union == null ? 0 : Math.round(union.getEstimate()));
+      Settled old = settled.get(field);
+      Union recent = live.get(field);
+      double estimate;
+      if (recent == null) {
+        estimate = old == null ? 0 : old.estimate();
+      } else if (old == null) {
+        estimate = recent.getEstimate();
+      } else {
+        // Starting from the settled HLL_8 image keeps its register statistics, so adding the
+        // recent (mostly coupon-mode) sketches needs no rescan of every register.
+        Union union = Union.heapify(old.hll8());
+        union.update(recent.getResult(TgtHllType.HLL_8));
+        estimate = union.getEstimate();
+      }
+      estimates.put(field, Math.round(estimate));
     }
     return estimates;
+  }
+
+  /** The union of each field over settled buckets: cached, or read and cached; absent if empty. */
+  private Map<String, Settled> settled(List<String> keys, List<String> fields) {
+    Map<String, Settled> settled = new HashMap<>();
+    if (keys.isEmpty() || fields.isEmpty()) {
+      return settled;
+    }
+    List<String> missing = new ArrayList<>();
+    for (String field : fields) {
+      Settled cached = settledSketches.getIfPresent(new SettledField(keys, field));
+      if (cached == null) {
+        missing.add(field);
+      } else if (cached != Settled.EMPTY) {
+        settled.put(field, cached);
+      }
+    }
+    Map<String, Union> fresh = new HashMap<>();
+    addSketches(keys, missing, fresh);
+    for (String field : missing) {
+      Union union = fresh.get(field);
+      Settled result =
+          union == null
+              ? Settled.EMPTY
+              : new Settled(
+                  union.getResult(TgtHllType.HLL_8).toUpdatableByteArray(), union.getEstimate());
+      settledSketches.put(new SettledField(keys, field), result);
+      if (result != Settled.EMPTY) {
+        settled.put(field, result);
+      }
+    }
+    return settled;
   }
 
   /** The distinct visitors of one sketch field over every bucket. */
