@@ -33,6 +33,12 @@ public final class AggregateProcessor implements Processor<String, StageRecord, 
   public static final String LIVE_STORE = "live-figures-store";
   public static final String MIRROR_PENDING_STORE = "mirror-pending-store";
 
+  /** Funnel and retention counters, by serving key and field (see {@link ServingAggregates}). */
+  public static final String SERVING_COUNTS_STORE = ServingAggregates.COUNTS_STORE;
+
+  /** Funnel times to convert as KLL sketches (see {@link ServingAggregates}). */
+  public static final String SERVING_QUANTILES_STORE = ServingAggregates.QUANTILES_STORE;
+
   /** A partition's live figures older than this are stale (its task moved or stopped). */
   static final Duration LIVE_STALE_AFTER = Duration.ofSeconds(5);
 
@@ -62,12 +68,6 @@ public final class AggregateProcessor implements Processor<String, StageRecord, 
   public static String sketchStore(Interval interval) {
     return "sketches-" + interval.key() + "-store";
   }
-
-  /** Funnel and retention counters, by serving key and field (see {@link ServingAggregates}). */
-  public static final String SERVING_COUNTS_STORE = ServingAggregates.COUNTS_STORE;
-
-  /** Funnel times to convert as KLL sketches (see {@link ServingAggregates}). */
-  public static final String SERVING_QUANTILES_STORE = ServingAggregates.QUANTILES_STORE;
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * What stage 1 emits: deltas for stage 2 (through the repartition topic, keyed by app), session
- * summaries for {@code clickstream.sessions} and late events for the dead-letter topic.
+ * summaries for {@code clickstream.sessions}, late events for the dead-letter topic, and accepted
+ * events for the processors of the same task (activity feed, visitor journeys).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({

@@ -2,6 +2,7 @@ package io.clickstream.topology.visitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clickstream.model.Json;
+import io.clickstream.model.JsonException;
 import io.clickstream.platform.http.ApiException;
 import io.clickstream.platform.http.JsonEndpoint;
 import io.clickstream.platform.http.Response;
@@ -141,7 +142,12 @@ public final class JourneyEndpoint implements JsonEndpoint {
       Thread.currentThread().interrupt();
       throw notQueryable("Interrupted while asking the owner.");
     }
-    JsonNode body = Json.readTree(response.body());
+    JsonNode body;
+    try {
+      body = Json.readTree(response.body());
+    } catch (JsonException e) {
+      throw notQueryable("The owner of this visitor's journey answered no JSON.");
+    }
     Map<String, String> headers = new HashMap<>();
     for (String relayed : List.of("Retry-After", SERVED_BY_HEADER)) {
       response.headers().firstValue(relayed).ifPresent(value -> headers.put(relayed, value));
