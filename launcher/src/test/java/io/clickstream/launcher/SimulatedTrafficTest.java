@@ -49,14 +49,25 @@ import redis.clients.jedis.JedisPooled;
  * more than 30 minutes apart, bounces, bots, duplicate deliveries and malformed events.
  *
  * <p>Pageviews per path come through the query API's {@code /pages}; the overview, time on page,
- * visitors per page, events per type and bot figures are read from Redis in RedisKeys' layout until
- * the query API serves them (the lead switches these reads to {@code /overview}, {@code /pages}
- * with visitors and time on page, and {@code /events} when they land). Funnel and product truth are
- * compared end to end once issue 6 lands; TruthCalculatorTest covers them meanwhile.
+ * visitors per page, events per type, the referrer, campaign, browser, OS and device breakdowns and
+ * bot figures are read from Redis in RedisKeys' layout until the query API serves them (the lead
+ * switches these reads to {@code /overview}, {@code /pages} with visitors and time on page, {@code
+ * /events}, {@code /referrers}, {@code /campaigns}, {@code /browsers}, {@code /os} and {@code
+ * /devices} when they land). Funnel and product truth are compared end to end once issue 6 lands;
+ * TruthCalculatorTest covers them meanwhile.
  */
 class SimulatedTrafficTest {
   private static final byte[] KEY =
       "simulated-traffic-test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+
+  /** The truth's breakdowns by the topology's dimension names. */
+  private static final Map<String, String> DIMENSIONS =
+      Map.of(
+          "referrers", "referrer",
+          "campaigns", "campaign",
+          "browsers", "browser",
+          "os", "os",
+          "devices", "device");
 
   /** More of the unusual than the default mix, so that a few hundred events hold every kind. */
   private static final Mix MIX = new Mix(0.08, 0.35, 0.05, 0.06);
@@ -201,6 +212,16 @@ class SimulatedTrafficTest {
                 events.put(
                     e.name() == null ? e.type() : RedisKeys.field(e.type(), e.name()), e.count()));
     figures.put("events_by_type", events);
+    Map<String, Map<String, List<Long>>> breakdowns = new TreeMap<>();
+    truth
+        .breakdowns()
+        .forEach(
+            (name, keys) -> {
+              Map<String, List<Long>> cells = new TreeMap<>();
+              keys.forEach(k -> cells.put(k.key(), List.of(k.sessions(), k.visitors())));
+              breakdowns.put(DIMENSIONS.get(name), cells);
+            });
+    figures.put("breakdowns", breakdowns);
     return figures;
   }
 
@@ -230,6 +251,26 @@ class SimulatedTrafficTest {
                     timeCount.getOrDefault(path, 0L))));
     figures.put("pages", pages);
     figures.put("events_by_type", served.sums(RedisKeys::eventTypes));
+    Map<String, Map<String, List<Long>>> breakdowns = new TreeMap<>();
+    for (String dimension : DIMENSIONS.values()) {
+      Map<String, List<Long>> cells = new TreeMap<>();
+      served
+          .sums((app, interval, day) -> RedisKeys.dimensionSessions(app, interval, day, dimension))
+          .forEach(
+              (key, sessions) ->
+                  cells.put(
+                      key,
+                      List.of(
+                          sessions,
+                          served.distinct(
+                              (app, interval, day) ->
+                                  RedisKeys.dimensionSketches(app, interval, day, dimension),
+                              key))));
+      if (!cells.isEmpty()) {
+        breakdowns.put(dimension, cells);
+      }
+    }
+    figures.put("breakdowns", breakdowns);
     return figures;
   }
 

@@ -17,6 +17,7 @@ import io.clickstream.simulator.transport.KafkaTransport;
 import io.clickstream.simulator.transport.Transport;
 import io.clickstream.simulator.transport.WebSocketTransport;
 import io.clickstream.simulator.truth.AppTruth;
+import io.clickstream.simulator.truth.Client;
 import io.clickstream.simulator.truth.TruthCalculator;
 import io.clickstream.simulator.truth.TruthFile;
 import java.io.IOException;
@@ -78,7 +79,18 @@ public final class Simulator {
     this.truth =
         settings.truthFile() == null
             ? null
-            : new TruthCalculator(Catalog::isBot, SESSION_GAP, settings.funnel());
+            : new TruthCalculator(Simulator::client, SESSION_GAP, settings.funnel());
+  }
+
+  /** What the pipeline makes of a User-Agent of the catalogue. */
+  private static Client client(String userAgent) {
+    if (Catalog.isBot(userAgent)) {
+      return Client.BOT;
+    }
+    Catalog.Browser browser =
+        Catalog.browser(userAgent)
+            .orElseThrow(() -> new IllegalArgumentException("not of the catalogue: " + userAgent));
+    return new Client(browser.browser(), browser.os(), browser.device(), false);
   }
 
   /** Quiet, for {@code dev --demo}. */

@@ -103,7 +103,7 @@ public final class TrafficModel {
               new UUID(random.nextLong(), random.nextLong()).toString(),
               app.token(),
               app.appId(),
-              bot ? Catalog.BOTS.pick(random) : Catalog.BROWSERS.pick(random),
+              bot ? Catalog.BOTS.pick(random) : Catalog.BROWSERS.pick(random).userAgent(),
               bot,
               !bot && random.nextDouble() < mix.returning());
     }

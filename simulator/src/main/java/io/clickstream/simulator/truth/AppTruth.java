@@ -3,12 +3,15 @@ package io.clickstream.simulator.truth;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The figures the pipeline must report for one app (DESIGN §4, §5), computed from exactly the
  * events the collector accepted. Raw sums sit beside every ratio so that a check can compare
  * integers.
  *
+ * @param breakdowns sessions and visitors per key of {@code referrers}, {@code campaigns}, {@code
+ *     browsers}, {@code os} and {@code devices}
  * @param funnel null when the run was given no funnel
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,6 +20,7 @@ public record AppTruth(
     Overview overview,
     List<PageFigures> pages,
     List<EventCount> events,
+    Map<String, List<KeyFigures>> breakdowns,
     FunnelFigures funnel,
     List<ProductFigures> products,
     BotFigures bots) {
@@ -43,6 +47,9 @@ public record AppTruth(
       @JsonProperty("avg_time_on_page_ms") Double avgTimeOnPageMs,
       @JsonProperty("time_on_page_ms") long timeOnPageMs,
       @JsonProperty("time_on_page_count") long timeOnPageCount) {}
+
+  /** Sessions and distinct visitors of one key of a breakdown. */
+  public record KeyFigures(String key, long sessions, long visitors) {}
 
   /** Events of one type (and custom name). */
   @JsonInclude(JsonInclude.Include.NON_NULL)

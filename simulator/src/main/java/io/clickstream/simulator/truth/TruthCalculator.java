@@ -8,6 +8,7 @@ import io.clickstream.simulator.truth.AppTruth.BotFigures;
 import io.clickstream.simulator.truth.AppTruth.EventCount;
 import io.clickstream.simulator.truth.AppTruth.FunnelDay;
 import io.clickstream.simulator.truth.AppTruth.FunnelFigures;
+import io.clickstream.simulator.truth.AppTruth.KeyFigures;
 import io.clickstream.simulator.truth.AppTruth.Overview;
 import io.clickstream.simulator.truth.AppTruth.PageFigures;
 import io.clickstream.simulator.truth.AppTruth.ProductFigures;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Computes what the pipeline must report from the events the collector accepted, fed in the order
@@ -51,7 +52,7 @@ public final class TruthCalculator {
           EventType.ADD_TO_CART,
           EventType.PURCHASE);
 
-  private final Predicate<String> botAgent;
+  private final Function<String, Client> clients;
   private final long gapMs;
   private final FunnelSpec funnel;
   private final Map<String, AppEvents> apps = new TreeMap<>();
@@ -59,11 +60,11 @@ public final class TruthCalculator {
   private long lateRisks;
 
   /**
-   * @param botAgent which User-Agents the pipeline takes for bots
+   * @param clients what the pipeline derives from each User-Agent the run sends
    * @param funnel the funnel to count attempts of, or null
    */
-  public TruthCalculator(Predicate<String> botAgent, Duration sessionGap, FunnelSpec funnel) {
-    this.botAgent = botAgent;
+  public TruthCalculator(Function<String, Client> clients, Duration sessionGap, FunnelSpec funnel) {
+    this.clients = clients;
     this.gapMs = sessionGap.toMillis();
     this.funnel = funnel;
   }
@@ -75,7 +76,7 @@ public final class TruthCalculator {
     if (!app.ids.add(event.id())) {
       return;
     }
-    if (event.userAgent() == null || botAgent.test(event.userAgent())) {
+    if (event.userAgent() == null || clients.apply(event.userAgent()).bot()) {
       app.botEvents++;
       app.botVisitors.add(event.visitorId());
       return;
@@ -99,7 +100,7 @@ public final class TruthCalculator {
   }
 
   private AppTruth compute(String appId, AppEvents app) {
-    Figures figures = new Figures();
+    Figures figures = new Figures(clients);
     Map<String, List<Event>> activity = new LinkedHashMap<>();
     for (Event event : app.events) {
       figures.count(event);
@@ -123,6 +124,7 @@ public final class TruthCalculator {
         figures.overview(),
         figures.pages(),
         figures.eventCounts(),
+        figures.dimensions(),
         funnelCounter == null ? null : funnelCounter.figures(),
         figures.products(),
         new BotFigures(app.botEvents, app.botVisitors.size()));
@@ -155,7 +157,9 @@ public final class TruthCalculator {
 
   /** The sums, filled event by event and session by session. */
   private static final class Figures {
+    final Function<String, Client> clients;
     final Set<String> visitors = new HashSet<>();
+    final Map<String, Map<String, Breakdown>> dimensions = new TreeMap<>();
     final Map<String, Long> eventCounts = new TreeMap<>();
     final Map<String, Page> pages = new TreeMap<>();
     final Map<String, ProductSums> products = new TreeMap<>();
@@ -164,6 +168,10 @@ public final class TruthCalculator {
     long sessions;
     long bounces;
     long durationMs;
+
+    Figures(Function<String, Client> clients) {
+      this.clients = clients;
+    }
 
     void count(Event event) {
       events++;
@@ -203,6 +211,7 @@ public final class TruthCalculator {
       if (views.size() == 1 && !interacted) {
         bounces++;
       }
+      breakdowns(session, views.isEmpty() ? null : views.get(0));
       for (int i = 0; i < views.size(); i++) {
         Event view = views.get(i);
         long until = i + 1 < views.size() ? views.get(i + 1).ts() : end;
@@ -213,6 +222,47 @@ public final class TruthCalculator {
           page.timeCount++;
         }
       }
+    }
+
+    /** The session's referrer, campaign (when it has one), browser, OS and device. */
+    private void breakdowns(List<Event> session, Event entry) {
+      String visitor = session.get(0).visitorId();
+      Client client = clients.apply(session.get(0).userAgent());
+      breakdown(
+          "referrers",
+          entry == null ? EntrySource.DIRECT : EntrySource.referrer(entry.referrer(), entry.url()),
+          visitor);
+      String campaign = entry == null ? null : EntrySource.campaign(entry.url());
+      if (campaign != null) {
+        breakdown("campaigns", campaign, visitor);
+      }
+      breakdown("browsers", client.browser(), visitor);
+      breakdown("os", client.os(), visitor);
+      breakdown("devices", client.device(), visitor);
+    }
+
+    private void breakdown(String dimension, String key, String visitor) {
+      Breakdown cell =
+          dimensions
+              .computeIfAbsent(dimension, d -> new TreeMap<>())
+              .computeIfAbsent(key, k -> new Breakdown());
+      cell.sessions++;
+      cell.visitors.add(visitor);
+    }
+
+    Map<String, List<KeyFigures>> dimensions() {
+      Map<String, List<KeyFigures>> figures = new TreeMap<>();
+      dimensions.forEach(
+          (dimension, cells) ->
+              figures.put(
+                  dimension,
+                  cells.entrySet().stream()
+                      .map(
+                          e ->
+                              new KeyFigures(
+                                  e.getKey(), e.getValue().sessions, e.getValue().visitors.size()))
+                      .toList()));
+      return figures;
     }
 
     Overview overview() {
@@ -255,6 +305,11 @@ public final class TruthCalculator {
     private static double ratio(long part, long whole) {
       return whole == 0 ? 0 : (double) part / whole;
     }
+  }
+
+  private static final class Breakdown {
+    final Set<String> visitors = new HashSet<>();
+    long sessions;
   }
 
   private static final class Page {
