@@ -34,7 +34,9 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,12 +51,13 @@ import redis.clients.jedis.JedisPooled;
  * more than 30 minutes apart, bounces, bots, duplicate deliveries and malformed events.
  *
  * <p>Pageviews per path come through the query API's {@code /pages}; the overview, time on page,
- * visitors per page, events per type, the referrer, campaign, browser, OS and device breakdowns and
- * bot figures are read from Redis in RedisKeys' layout until the query API serves them (the lead
- * switches these reads to {@code /overview}, {@code /pages} with visitors and time on page, {@code
- * /events}, {@code /referrers}, {@code /campaigns}, {@code /browsers}, {@code /os} and {@code
- * /devices} when they land). Funnel and product truth are compared end to end once issue 6 lands;
- * TruthCalculatorTest covers them meanwhile.
+ * visitors per page, events per type, the referrer, campaign, browser, OS and device breakdowns,
+ * clicks and hovers per page element and the bot figures are read from Redis in RedisKeys' layout
+ * until the query API serves them (the lead switches these reads to {@code /overview}, {@code
+ * /pages} with visitors and time on page, {@code /events}, {@code /referrers}, {@code /campaigns},
+ * {@code /browsers}, {@code /os}, {@code /devices} and {@code /engagement} when they land). Funnel
+ * and product truth are compared end to end once issue 6 lands; TruthCalculatorTest covers them
+ * meanwhile.
  */
 class SimulatedTrafficTest {
   private static final byte[] KEY =
@@ -222,6 +225,15 @@ class SimulatedTrafficTest {
               breakdowns.put(DIMENSIONS.get(name), cells);
             });
     figures.put("breakdowns", breakdowns);
+    Map<String, List<Long>> targets = new TreeMap<>();
+    truth
+        .clicks()
+        .forEach(
+            t ->
+                targets.put(
+                    RedisKeys.field(t.path(), t.target()),
+                    List.of(t.clicks(), t.hovers(), t.hoverMs())));
+    figures.put("clicks", targets);
     return figures;
   }
 
@@ -271,7 +283,26 @@ class SimulatedTrafficTest {
       }
     }
     figures.put("breakdowns", breakdowns);
+    Map<String, Long> clicks = served.sums(RedisKeys::clicks);
+    Map<String, Long> hovers = served.sums(RedisKeys::hoverCount);
+    Map<String, Long> hoverMs = served.sums(RedisKeys::hoverMs);
+    Map<String, List<Long>> targets = new TreeMap<>();
+    for (String target : union(clicks.keySet(), hovers.keySet())) {
+      targets.put(
+          target,
+          List.of(
+              clicks.getOrDefault(target, 0L),
+              hovers.getOrDefault(target, 0L),
+              hoverMs.getOrDefault(target, 0L)));
+    }
+    figures.put("clicks", targets);
     return figures;
+  }
+
+  private static Set<String> union(Set<String> first, Set<String> second) {
+    Set<String> union = new TreeSet<>(first);
+    union.addAll(second);
+    return union;
   }
 
   /** What the query API's /pages lists today: path and pageviews, most viewed first. */

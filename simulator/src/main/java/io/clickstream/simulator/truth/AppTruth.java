@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param breakdowns sessions and visitors per key of {@code referrers}, {@code campaigns}, {@code
  *     browsers}, {@code os} and {@code devices}
+ * @param clicks clicks and hovers per page and target (DESIGN §4 engagement)
  * @param funnel null when the run was given no funnel
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -21,6 +22,7 @@ public record AppTruth(
     List<PageFigures> pages,
     List<EventCount> events,
     Map<String, List<KeyFigures>> breakdowns,
+    List<TargetFigures> clicks,
     FunnelFigures funnel,
     List<ProductFigures> products,
     BotFigures bots) {
@@ -50,6 +52,15 @@ public record AppTruth(
 
   /** Sessions and distinct visitors of one key of a breakdown. */
   public record KeyFigures(String key, long sessions, long visitors) {}
+
+  /** One page element's clicks and hovers; {@code avg_hover_ms} is null without hovers. */
+  public record TargetFigures(
+      String path,
+      String target,
+      long clicks,
+      long hovers,
+      @JsonProperty("hover_ms") long hoverMs,
+      @JsonProperty("avg_hover_ms") Double avgHoverMs) {}
 
   /** Events of one type (and custom name). */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -12,6 +12,7 @@ import io.clickstream.simulator.truth.AppTruth.KeyFigures;
 import io.clickstream.simulator.truth.AppTruth.Overview;
 import io.clickstream.simulator.truth.AppTruth.PageFigures;
 import io.clickstream.simulator.truth.AppTruth.ProductFigures;
+import io.clickstream.simulator.truth.AppTruth.TargetFigures;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,6 +52,9 @@ public final class TruthCalculator {
           EventType.PRODUCT_VIEW,
           EventType.ADD_TO_CART,
           EventType.PURCHASE);
+
+  /** docs/topology.md: where a click or hover on no known page counts. */
+  static final String UNKNOWN_PATH = "(unknown)";
 
   private final Function<String, Client> clients;
   private final long gapMs;
@@ -125,6 +129,7 @@ public final class TruthCalculator {
         figures.pages(),
         figures.eventCounts(),
         figures.dimensions(),
+        figures.targets(),
         funnelCounter == null ? null : funnelCounter.figures(),
         figures.products(),
         new BotFigures(app.botEvents, app.botVisitors.size()));
@@ -160,6 +165,9 @@ public final class TruthCalculator {
     final Function<String, Client> clients;
     final Set<String> visitors = new HashSet<>();
     final Map<String, Map<String, Breakdown>> dimensions = new TreeMap<>();
+    final Map<List<String>, Target> targets =
+        new TreeMap<>(
+            Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
     final Map<String, Long> eventCounts = new TreeMap<>();
     final Map<String, Page> pages = new TreeMap<>();
     final Map<String, ProductSums> products = new TreeMap<>();
@@ -212,6 +220,7 @@ public final class TruthCalculator {
         bounces++;
       }
       breakdowns(session, views.isEmpty() ? null : views.get(0));
+      targets(session);
       for (int i = 0; i < views.size(); i++) {
         Event view = views.get(i);
         long until = i + 1 < views.size() ? views.get(i + 1).ts() : end;
@@ -222,6 +231,36 @@ public final class TruthCalculator {
           page.timeCount++;
         }
       }
+    }
+
+    /**
+     * Clicks and hovers per page and target: the page of their own url, else of the session's
+     * latest pageview at or before them, else {@code (unknown)}.
+     */
+    private void targets(List<Event> session) {
+      String current = null;
+      for (Event event : session) {
+        if (event.type() == EventType.PAGEVIEW) {
+          current = UrlPaths.of(event.url());
+        } else if (event.type() == EventType.CLICK || event.type() == EventType.HOVER) {
+          String path = event.url() != null ? UrlPaths.of(event.url()) : current;
+          Target target =
+              targets.computeIfAbsent(
+                  List.of(path == null ? UNKNOWN_PATH : path, event.target()), k -> new Target());
+          if (event.type() == EventType.CLICK) {
+            target.clicks++;
+          } else {
+            target.hovers++;
+            target.hoverMs += event.elapsedMs() == null ? 0 : event.elapsedMs();
+          }
+        }
+      }
+    }
+
+    List<TargetFigures> targets() {
+      return targets.entrySet().stream()
+          .map(e -> e.getValue().figures(e.getKey().get(0), e.getKey().get(1)))
+          .toList();
     }
 
     /** The session's referrer, campaign (when it has one), browser, OS and device. */
@@ -304,6 +343,17 @@ public final class TruthCalculator {
 
     private static double ratio(long part, long whole) {
       return whole == 0 ? 0 : (double) part / whole;
+    }
+  }
+
+  private static final class Target {
+    long clicks;
+    long hovers;
+    long hoverMs;
+
+    TargetFigures figures(String path, String target) {
+      Double average = hovers == 0 ? null : (double) hoverMs / hovers;
+      return new TargetFigures(path, target, clicks, hovers, hoverMs, average);
     }
   }
 

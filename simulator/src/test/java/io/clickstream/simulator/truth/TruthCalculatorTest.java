@@ -14,6 +14,7 @@ import io.clickstream.simulator.truth.AppTruth.KeyFigures;
 import io.clickstream.simulator.truth.AppTruth.Overview;
 import io.clickstream.simulator.truth.AppTruth.PageFigures;
 import io.clickstream.simulator.truth.AppTruth.ProductFigures;
+import io.clickstream.simulator.truth.AppTruth.TargetFigures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -249,6 +250,30 @@ class TruthCalculatorTest {
     assertThat(breakdowns.get("browsers")).containsExactly(new KeyFigures("Firefox", 4, 3));
     assertThat(breakdowns.get("os")).containsExactly(new KeyFigures("Linux", 4, 3));
     assertThat(breakdowns.get("devices")).containsExactly(new KeyFigures("desktop", 4, 3));
+  }
+
+  @Test
+  void clicksAndHoversCountForTheirOwnPageOrTheLatestPageviewBeforeThem() {
+    truth.add(event("v1", EventType.HOVER, T0).target("nav").elapsedMs(300L).build());
+    truth.add(pageview("v1", "https://shop.example/products/", T0 + SECOND));
+    truth.add(event("v1", EventType.CLICK, T0 + 2 * SECOND).target("a.card").build());
+    truth.add(event("v1", EventType.HOVER, T0 + 3 * SECOND).target("nav").elapsedMs(800L).build());
+    truth.add(event("v1", EventType.HOVER, T0 + 4 * SECOND).target("nav").elapsedMs(900L).build());
+    truth.add(
+        event("v1", EventType.CLICK, T0 + 5 * SECOND)
+            .target("a.card")
+            .url("https://shop.example/blog?x=1")
+            .build());
+    truth.add(pageview("v1", "https://shop.example/cart", T0 + 6 * SECOND));
+    truth.add(event("v1", EventType.CLICK, T0 + 7 * SECOND).target("a.card").build());
+
+    assertThat(truth.compute().get(APP).clicks())
+        .containsExactly(
+            new TargetFigures("(unknown)", "nav", 0, 1, 300, 300.0),
+            new TargetFigures("/blog", "a.card", 1, 0, 0, null),
+            new TargetFigures("/cart", "a.card", 1, 0, 0, null),
+            new TargetFigures("/products", "a.card", 1, 0, 0, null),
+            new TargetFigures("/products", "nav", 0, 2, 1700, 850.0));
   }
 
   @Test

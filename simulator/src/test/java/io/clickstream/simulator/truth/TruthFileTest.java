@@ -19,7 +19,7 @@ class TruthFileTest {
             "{\"complete\":true,\"app_id\":\"shop\",\"overview\":{\"visitors\":1,\"sessions\":1,"
                 + "\"pageviews\":1,\"events\":2,\"bounce_rate\":1.0,\"avg_session_duration_ms\":0.0,"
                 + "\"pages_per_session\":1.0,\"bounces\":1,\"duration_ms\":0},\"pages\":[],"
-                + "\"events\":[],\"breakdowns\":{},\"products\":[],\"bots\":{\"events\":3,\"visitors\":1}}");
+                + "\"events\":[],\"breakdowns\":{},\"clicks\":[],\"products\":[],\"bots\":{\"events\":3,\"visitors\":1}}");
   }
 
   @Test
@@ -40,6 +40,7 @@ class TruthFileTest {
         List.of(),
         List.of(),
         Map.of(),
+        List.of(),
         null,
         List.of(),
         new BotFigures(3, 1));
