@@ -103,10 +103,6 @@ public final class Simulator {
     stopped = true;
   }
 
-  public RunStats stats() {
-    return stats;
-  }
-
   /** Sends the traffic and, when asked for, writes the truth; blocks until done or stopped. */
   public Result run() {
     List<App> apps = settings.tokens().stream().map(t -> new App(t, AppIds.ofToken(t))).toList();
@@ -142,15 +138,16 @@ public final class Simulator {
     long lateRisks = truth == null ? 0 : truth.lateRisks();
     boolean complete = stats.clean() && lateRisks == 0;
     Map<String, AppTruth> figures = truth == null ? Map.of() : truth.compute();
-    if (settings.truthFile() != null) {
-      try {
+    try {
+      if (settings.truthFile() != null) {
         TruthFile.write(settings.truthFile(), figures, complete);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Writing the truth file failed", e);
       }
-    }
-    if (reporter != null) {
-      reporter.summary(lateRisks);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Writing the truth file failed", e);
+    } finally {
+      if (reporter != null) {
+        reporter.summary(lateRisks);
+      }
     }
     return new Result(stats, figures, complete);
   }
