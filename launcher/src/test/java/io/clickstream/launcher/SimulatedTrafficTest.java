@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clickstream.collector.CollectorService;
-import io.clickstream.collector.CollectorSettings;
-import io.clickstream.embedded.Infrastructure;
 import io.clickstream.embedded.TestServices;
 import io.clickstream.model.Json;
 import io.clickstream.model.config.FunnelDefinition.FunnelStep;
@@ -20,13 +18,10 @@ import io.clickstream.simulator.behaviour.TrafficModel.Mix;
 import io.clickstream.simulator.truth.AppTruth;
 import io.clickstream.simulator.truth.AppTruth.PageFigures;
 import io.clickstream.simulator.truth.FunnelSpec;
-import io.clickstream.topology.TopologyService;
-import io.clickstream.topology.TopologySettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,46 +70,23 @@ class SimulatedTrafficTest {
   /** More of the unusual than the default mix, so that a few hundred events hold every kind. */
   private static final Mix MIX = new Mix(0.08, 0.35, 0.05, 0.06);
 
+  private static InProcessPipeline pipeline;
   private static CollectorService collector;
-  private static TopologyService topology;
   private static QueryApiService queryApi;
   private static JedisPooled redis;
 
   @BeforeAll
   static void start() throws Exception {
-    Infrastructure services = TestServices.get();
-    collector =
-        new CollectorService(
-                new CollectorSettings(
-                    "127.0.0.1", 0, services.kafkaBootstrapServers(), KEY, "salt", Map.of()),
-                Clock.systemUTC())
-            .start();
-    topology =
-        new TopologyService(
-                new TopologySettings(
-                    "simulated-" + UUID.randomUUID(),
-                    services.kafkaBootstrapServers(),
-                    services.redisUrl(),
-                    Path.of("target", "streams-state", UUID.randomUUID().toString()),
-                    "127.0.0.1",
-                    0,
-                    1,
-                    Duration.ofMillis(100),
-                    false,
-                    Map.of()),
-                () -> {})
-            .start();
-    assertThat(topology.awaitRunning(Duration.ofSeconds(60))).isTrue();
-    queryApi = new QueryApiService("127.0.0.1", 0, services.redisUrl(), Clock.systemUTC()).start();
-    redis = new JedisPooled(URI.create(services.redisUrl()));
+    pipeline = new InProcessPipeline(KEY, "simulated");
+    collector = pipeline.collector;
+    queryApi = pipeline.queryApi;
+    redis = new JedisPooled(URI.create(TestServices.get().redisUrl()));
   }
 
   @AfterAll
   static void stop() {
     redis.close();
-    queryApi.close();
-    collector.close();
-    topology.close();
+    pipeline.close();
   }
 
   @ParameterizedTest

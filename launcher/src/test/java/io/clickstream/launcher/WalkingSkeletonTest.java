@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.clickstream.collector.CollectorService;
-import io.clickstream.collector.CollectorSettings;
-import io.clickstream.embedded.Infrastructure;
 import io.clickstream.embedded.TestServices;
 import io.clickstream.platform.auth.AppTokens;
 import io.clickstream.query.QueryApiService;
-import io.clickstream.topology.TopologyService;
-import io.clickstream.topology.TopologySettings;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,43 +26,20 @@ class WalkingSkeletonTest {
   private static final byte[] KEY =
       "walking-skeleton-test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
+  private static InProcessPipeline pipeline;
   private static CollectorService collector;
-  private static TopologyService topology;
   private static QueryApiService queryApi;
 
   @BeforeAll
   static void start() throws Exception {
-    Infrastructure services = TestServices.get();
-    collector =
-        new CollectorService(
-                new CollectorSettings(
-                    "127.0.0.1", 0, services.kafkaBootstrapServers(), KEY, "salt", Map.of()),
-                Clock.systemUTC())
-            .start();
-    topology =
-        new TopologyService(
-                new TopologySettings(
-                    "skeleton-" + UUID.randomUUID(),
-                    services.kafkaBootstrapServers(),
-                    services.redisUrl(),
-                    Path.of("target", "streams-state", UUID.randomUUID().toString()),
-                    "127.0.0.1",
-                    0,
-                    1,
-                    Duration.ofMillis(100),
-                    false,
-                    Map.of()),
-                () -> {})
-            .start();
-    assertThat(topology.awaitRunning(Duration.ofSeconds(60))).isTrue();
-    queryApi = new QueryApiService("127.0.0.1", 0, services.redisUrl(), Clock.systemUTC()).start();
+    pipeline = new InProcessPipeline(KEY, "skeleton");
+    collector = pipeline.collector;
+    queryApi = pipeline.queryApi;
   }
 
   @AfterAll
   static void stop() {
-    queryApi.close();
-    collector.close();
-    topology.close();
+    pipeline.close();
   }
 
   @Test
