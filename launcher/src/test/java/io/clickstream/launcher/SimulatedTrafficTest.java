@@ -50,9 +50,9 @@ import redis.clients.jedis.JedisPooled;
  * clicks and hovers per page element and the bot figures are read from Redis in RedisKeys' layout
  * until the query API serves them (the lead switches these reads to {@code /overview}, {@code
  * /pages} with visitors and time on page, {@code /events}, {@code /referrers}, {@code /campaigns},
- * {@code /browsers}, {@code /os}, {@code /devices} and {@code /engagement} when they land). Funnel
- * and product truth are compared end to end once issue 6 lands; TruthCalculatorTest covers them
- * meanwhile.
+ * {@code /browsers}, {@code /os}, {@code /devices} and {@code /engagement} when they land). Funnel,
+ * product and journey truth are compared end to end once issue 6 lands; TruthCalculatorTest covers
+ * them meanwhile.
  */
 class SimulatedTrafficTest {
   private static final byte[] KEY =

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param breakdowns sessions and visitors per key of {@code referrers}, {@code campaigns}, {@code
  *     browsers}, {@code os} and {@code devices}
  * @param clicks clicks and hovers per page and target (DESIGN §4 engagement)
+ * @param journeys transitions between pages and the most common first pages of sessions
  * @param funnel null when the run was given no funnel
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,6 +24,7 @@ public record AppTruth(
     List<EventCount> events,
     Map<String, List<KeyFigures>> breakdowns,
     List<TargetFigures> clicks,
+    Journeys journeys,
     FunnelFigures funnel,
     List<ProductFigures> products,
     BotFigures bots) {
@@ -61,6 +63,15 @@ public record AppTruth(
       long hovers,
       @JsonProperty("hover_ms") long hoverMs,
       @JsonProperty("avg_hover_ms") Double avgHoverMs) {}
+
+  /** DESIGN §5's journeys, most common first. */
+  public record Journeys(
+      List<Transition> transitions, @JsonProperty("top_paths") List<TopPath> topPaths) {
+    public record Transition(String from, String to, long count) {}
+
+    /** The first (up to) three pageview paths of sessions, and how many sessions began so. */
+    public record TopPath(List<String> pages, long sessions) {}
+  }
 
   /** Events of one type (and custom name). */
   @JsonInclude(JsonInclude.Include.NON_NULL)

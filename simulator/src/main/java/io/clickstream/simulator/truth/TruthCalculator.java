@@ -8,6 +8,9 @@ import io.clickstream.simulator.truth.AppTruth.BotFigures;
 import io.clickstream.simulator.truth.AppTruth.EventCount;
 import io.clickstream.simulator.truth.AppTruth.FunnelDay;
 import io.clickstream.simulator.truth.AppTruth.FunnelFigures;
+import io.clickstream.simulator.truth.AppTruth.Journeys;
+import io.clickstream.simulator.truth.AppTruth.Journeys.TopPath;
+import io.clickstream.simulator.truth.AppTruth.Journeys.Transition;
 import io.clickstream.simulator.truth.AppTruth.KeyFigures;
 import io.clickstream.simulator.truth.AppTruth.Overview;
 import io.clickstream.simulator.truth.AppTruth.PageFigures;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +56,15 @@ public final class TruthCalculator {
           EventType.PRODUCT_VIEW,
           EventType.ADD_TO_CART,
           EventType.PURCHASE);
+
+  static final String ENTRY = "(entry)";
+  static final String EXIT = "(exit)";
+
+  private static final Comparator<Transition> BY_COUNT_THEN_NAME_OF_TRANSITION =
+      Comparator.comparingLong(Transition::count)
+          .reversed()
+          .thenComparing(Transition::from)
+          .thenComparing(Transition::to);
 
   /** docs/topology.md: where a click or hover on no known page counts. */
   static final String UNKNOWN_PATH = "(unknown)";
@@ -130,6 +143,7 @@ public final class TruthCalculator {
         figures.eventCounts(),
         figures.dimensions(),
         figures.targets(),
+        figures.journeys(),
         funnelCounter == null ? null : funnelCounter.figures(),
         figures.products(),
         new BotFigures(app.botEvents, app.botVisitors.size()));
@@ -165,6 +179,8 @@ public final class TruthCalculator {
     final Function<String, Client> clients;
     final Set<String> visitors = new HashSet<>();
     final Map<String, Map<String, Breakdown>> dimensions = new TreeMap<>();
+    final Map<List<String>, Long> transitions = new HashMap<>();
+    final Map<List<String>, Long> topPaths = new HashMap<>();
     final Map<List<String>, Target> targets =
         new TreeMap<>(
             Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
@@ -221,6 +237,7 @@ public final class TruthCalculator {
       }
       breakdowns(session, views.isEmpty() ? null : views.get(0));
       targets(session);
+      journey(views);
       for (int i = 0; i < views.size(); i++) {
         Event view = views.get(i);
         long until = i + 1 < views.size() ? views.get(i + 1).ts() : end;
@@ -231,6 +248,40 @@ public final class TruthCalculator {
           page.timeCount++;
         }
       }
+    }
+
+    /**
+     * DESIGN §4's journeys: transitions between consecutive pageview paths with {@code (entry)}
+     * before the first and {@code (exit)} after the last (a reload of a path is a transition to
+     * itself), and the session's first three paths.
+     */
+    private void journey(List<Event> views) {
+      if (views.isEmpty()) {
+        return;
+      }
+      List<String> paths = views.stream().map(v -> UrlPaths.of(v.url())).toList();
+      String from = ENTRY;
+      for (String path : paths) {
+        transitions.merge(List.of(from, path), 1L, Long::sum);
+        from = path;
+      }
+      transitions.merge(List.of(from, EXIT), 1L, Long::sum);
+      topPaths.merge(paths.subList(0, Math.min(3, paths.size())), 1L, Long::sum);
+    }
+
+    Journeys journeys() {
+      return new Journeys(
+          transitions.entrySet().stream()
+              .map(e -> new Transition(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+              .sorted(BY_COUNT_THEN_NAME_OF_TRANSITION)
+              .toList(),
+          topPaths.entrySet().stream()
+              .map(e -> new TopPath(e.getKey(), e.getValue()))
+              .sorted(
+                  Comparator.comparingLong(TopPath::sessions)
+                      .reversed()
+                      .thenComparing(t -> String.join("\u001f", t.pages())))
+              .toList());
     }
 
     /**

@@ -10,6 +10,8 @@ import io.clickstream.model.config.FunnelDefinition.StepMatch;
 import io.clickstream.simulator.truth.AppTruth.BotFigures;
 import io.clickstream.simulator.truth.AppTruth.EventCount;
 import io.clickstream.simulator.truth.AppTruth.FunnelDay;
+import io.clickstream.simulator.truth.AppTruth.Journeys.TopPath;
+import io.clickstream.simulator.truth.AppTruth.Journeys.Transition;
 import io.clickstream.simulator.truth.AppTruth.KeyFigures;
 import io.clickstream.simulator.truth.AppTruth.Overview;
 import io.clickstream.simulator.truth.AppTruth.PageFigures;
@@ -274,6 +276,35 @@ class TruthCalculatorTest {
             new TargetFigures("/cart", "a.card", 1, 0, 0, null),
             new TargetFigures("/products", "a.card", 1, 0, 0, null),
             new TargetFigures("/products", "nav", 0, 2, 1700, 850.0));
+  }
+
+  @Test
+  void journeysCountTransitionsFromEntryToExitAndTheFirstThreePages() {
+    // v1: / → /products → /products (a reload) → /cart; v2: / → /products; v3: a bounce on /.
+    long t = T0;
+    for (String path : List.of("/", "/products", "/products?page=2", "/cart")) {
+      truth.add(pageview("v1", "https://shop.example" + path, t += SECOND));
+    }
+    truth.add(pageview("v2", "https://shop.example/", T0));
+    truth.add(pageview("v2", "https://shop.example/products/", T0 + SECOND));
+    truth.add(pageview("v3", "https://shop.example/", T0));
+    truth.add(event("v4", EventType.CUSTOM, T0).name("no pageviews, no journey").build());
+
+    AppTruth.Journeys journeys = truth.compute().get(APP).journeys();
+    assertThat(journeys.transitions())
+        .containsExactly(
+            new Transition("(entry)", "/", 3),
+            new Transition("/", "/products", 2),
+            new Transition("/", "(exit)", 1),
+            new Transition("/cart", "(exit)", 1),
+            new Transition("/products", "(exit)", 1),
+            new Transition("/products", "/cart", 1),
+            new Transition("/products", "/products", 1));
+    assertThat(journeys.topPaths())
+        .containsExactly(
+            new TopPath(List.of("/"), 1),
+            new TopPath(List.of("/", "/products"), 1),
+            new TopPath(List.of("/", "/products", "/products"), 1));
   }
 
   @Test
