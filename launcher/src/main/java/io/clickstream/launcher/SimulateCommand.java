@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Send realistic synthetic traffic (docs/simulator.md) to a collector or straight to Kafka,",
-      "and optionally write the exact figures the pipeline must then report (--truth).",
-      "Exits 1 when the collector refused more than the simulator meant it to, or requests failed."
+      "Send realistic synthetic traffic (docs/simulator.md) to a collector or to Kafka,",
+      "and with --truth write the exact figures the pipeline must then report.",
+      "Exits 1 when the collector refused more than meant to be, or requests failed."
     })
 final class SimulateCommand implements Callable<Integer> {
   private static final long DEFAULT_EVENTS = 10_000;

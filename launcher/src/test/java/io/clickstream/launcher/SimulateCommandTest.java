@@ -8,11 +8,18 @@ import io.clickstream.collector.CollectorSettings;
 import io.clickstream.embedded.TestServices;
 import io.clickstream.model.Json;
 import io.clickstream.platform.auth.AppTokens;
+import io.clickstream.simulator.Simulator;
+import io.clickstream.simulator.SimulatorSettings;
+import io.clickstream.simulator.SimulatorSettings.TransportKind;
+import io.clickstream.simulator.behaviour.TrafficModel.Mix;
+import io.clickstream.simulator.truth.AppTruth;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -101,6 +108,42 @@ class SimulateCommandTest {
     JsonNode apps = Json.readTree(Files.readString(truth)).path("apps");
     assertThat(apps.size()).isEqualTo(2);
     apps.forEach(app -> assertThat(app.path("overview").path("events").asLong()).isPositive());
+  }
+
+  @Test
+  void theSameSeedGivesTheSameTruthWhateverTheConcurrency() throws Exception {
+    AppTruth oneSender = simulate(tokenOfKnownApp(), 1);
+    AppTruth sixSenders = simulate(tokenOfKnownApp(), 6);
+
+    assertThat(sixSenders.overview()).isEqualTo(oneSender.overview());
+    assertThat(sixSenders.pages()).isEqualTo(oneSender.pages());
+    assertThat(sixSenders.events()).isEqualTo(oneSender.events());
+    assertThat(sixSenders.products()).isEqualTo(oneSender.products());
+    assertThat(sixSenders.bots()).isEqualTo(oneSender.bots());
+    assertThat(oneSender.overview().pageviews()).isPositive();
+  }
+
+  private AppTruth simulate(String token, int concurrency) {
+    Simulator.Result result =
+        new Simulator(
+                new SimulatorSettings(
+                    TransportKind.HTTP,
+                    collector.url(),
+                    null,
+                    List.of(token),
+                    30,
+                    300,
+                    null,
+                    3_000,
+                    Duration.ZERO,
+                    2026,
+                    concurrency,
+                    Mix.DEFAULT,
+                    dir.resolve("truth-" + concurrency + ".json"),
+                    null))
+            .run();
+    assertThat(result.exitCode()).isZero();
+    return result.truth().values().iterator().next();
   }
 
   @Test

@@ -5,17 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clickstream.collector.CollectorService;
-import io.clickstream.collector.CollectorSettings;
-import io.clickstream.embedded.Infrastructure;
 import io.clickstream.embedded.TestServices;
 import io.clickstream.metadata.MetadataApiService;
-import io.clickstream.metadata.MetadataApiSettings;
 import io.clickstream.model.Json;
 import io.clickstream.model.config.FunnelDefinition.FunnelStep;
 import io.clickstream.platform.auth.AppTokens;
-import io.clickstream.platform.config.DatabaseUrl;
 import io.clickstream.query.QueryApiService;
-import io.clickstream.query.QueryApiSettings;
 import io.clickstream.simulator.Simulator;
 import io.clickstream.simulator.SimulatorSettings;
 import io.clickstream.simulator.SimulatorSettings.TransportKind;
@@ -23,18 +18,16 @@ import io.clickstream.simulator.behaviour.TrafficModel.Mix;
 import io.clickstream.simulator.truth.AppTruth;
 import io.clickstream.simulator.truth.AppTruth.Overview;
 import io.clickstream.simulator.truth.FunnelSpec;
-import io.clickstream.topology.TopologyService;
-import io.clickstream.topology.TopologySettings;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,15 +41,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The simulator's ground truth against the whole pipeline: an app and a funnel made in the metadata
  * API, simulated traffic over each transport → collector (or Kafka directly) → topology → Redis →
- * query API, read with the app's API key. Every figure the truth names must come out exactly. The
- * traffic is small but has everything: returning visitors with sessions more than 30 minutes apart,
- * bounces, bots, duplicate deliveries, malformed events, products and purchases.
+ * query API, read with the app's API key. Every figure the truth names must come out exactly:
+ * overview, pages, events, the five breakdowns, clicks and hovers, journeys, the funnel and the
+ * products. The traffic is small but has everything: returning visitors with sessions more than 30
+ * minutes apart, bounces, bots, duplicate deliveries, malformed events, products and purchases.
  */
 class SimulatedTrafficTest {
   private static final byte[] KEY =
       "simulated-traffic-test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] JWT_KEY =
-      "simulated-traffic-jwt-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
   /** More of the unusual than the default mix, so that a few hundred events hold every kind. */
   private static final Mix MIX = new Mix(0.08, 0.35, 0.05, 0.06);
@@ -69,61 +61,22 @@ class SimulatedTrafficTest {
               new FunnelStep("purchase", null, "Bought")),
           Duration.ofMinutes(30).toMillis());
 
+  private static InProcessPipeline pipeline;
   private static CollectorService collector;
-  private static TopologyService topology;
   private static MetadataApiService metadataApi;
   private static QueryApiService queryApi;
 
   @BeforeAll
   static void start() throws Exception {
-    Infrastructure services = TestServices.get();
-    collector =
-        new CollectorService(
-                new CollectorSettings(
-                    "127.0.0.1", 0, services.kafkaBootstrapServers(), KEY, "salt", Map.of()),
-                Clock.systemUTC())
-            .start();
-    topology =
-        new TopologyService(
-                new TopologySettings(
-                    "simulated-" + UUID.randomUUID(),
-                    services.kafkaBootstrapServers(),
-                    services.redisUrl(),
-                    Path.of("target", "streams-state", UUID.randomUUID().toString()),
-                    "127.0.0.1",
-                    0,
-                    1,
-                    Duration.ofMillis(100),
-                    false,
-                    Map.of()),
-                () -> {})
-            .start();
-    assertThat(topology.awaitRunning(Duration.ofSeconds(60))).isTrue();
-    DatabaseUrl database = DatabaseUrl.parse(services.databaseUrl());
-    metadataApi =
-        new MetadataApiService(
-                MetadataApiSettings.of(
-                    "127.0.0.1", 0, database, services.kafkaBootstrapServers(), JWT_KEY, KEY))
-            .start();
-    queryApi =
-        new QueryApiService(
-                QueryApiSettings.of(
-                    "127.0.0.1",
-                    0,
-                    services.redisUrl(),
-                    database,
-                    services.kafkaBootstrapServers(),
-                    JWT_KEY),
-                Clock.systemUTC())
-            .start();
+    pipeline = new InProcessPipeline(KEY, "simulated");
+    collector = pipeline.collector;
+    metadataApi = pipeline.metadataApi;
+    queryApi = pipeline.queryApi;
   }
 
   @AfterAll
   static void stop() {
-    queryApi.close();
-    metadataApi.close();
-    collector.close();
-    topology.close();
+    pipeline.close();
   }
 
   @ParameterizedTest
@@ -237,6 +190,38 @@ class SimulatedTrafficTest {
     Map<String, Long> events = new TreeMap<>();
     truth.events().forEach(e -> events.put(e.type() + "/" + e.name(), e.count()));
     answers.put("events", events);
+    Map<String, Map<String, List<Long>>> breakdowns = new TreeMap<>();
+    truth
+        .breakdowns()
+        .forEach(
+            (endpoint, keys) -> {
+              Map<String, List<Long>> rows = new TreeMap<>();
+              keys.forEach(k -> rows.put(k.key(), List.of(k.sessions(), k.visitors())));
+              breakdowns.put(endpoint, rows);
+            });
+    answers.put("breakdowns", breakdowns);
+    Map<String, List<Object>> targets = new TreeMap<>();
+    truth
+        .clicks()
+        .forEach(
+            t ->
+                targets.put(
+                    t.path() + " " + t.target(),
+                    Arrays.asList(
+                        t.clicks(), t.hovers() == 0 ? null : round(t.hoverMs(), t.hovers(), 0))));
+    answers.put("clicks", targets);
+    Map<String, Long> transitions = new TreeMap<>();
+    truth
+        .journeys()
+        .transitions()
+        .forEach(t -> transitions.put(t.from() + " > " + t.to(), t.count()));
+    answers.put("transitions", transitions);
+    Map<String, Long> topPaths = new TreeMap<>();
+    truth
+        .journeys()
+        .topPaths()
+        .forEach(p -> topPaths.put(String.join(" > ", p.pages()), p.sessions()));
+    answers.put("top_paths", topPaths);
     answers.put("funnel", truth.funnel().counts());
     Map<String, List<Object>> products = new TreeMap<>();
     truth
@@ -288,6 +273,45 @@ class SimulatedTrafficTest {
       events.put(event.path("type").asText() + "/" + name, event.path("count").asLong());
     }
     answers.put("events", events);
+    Map<String, Map<String, List<Long>>> breakdowns = new TreeMap<>();
+    for (String endpoint : List.of("referrers", "campaigns", "browsers", "os", "devices")) {
+      Map<String, List<Long>> rows = new TreeMap<>();
+      for (JsonNode row :
+          Json.readTree(HttpCalls.get(base + "/" + endpoint + range, apiKey)).path("items")) {
+        rows.put(
+            row.path("key").asText(),
+            List.of(row.path("sessions").asLong(), row.path("visitors").asLong()));
+      }
+      if (!rows.isEmpty()) {
+        breakdowns.put(endpoint, rows);
+      }
+    }
+    answers.put("breakdowns", breakdowns);
+    Map<String, List<Object>> targets = new TreeMap<>();
+    for (JsonNode target :
+        Json.readTree(HttpCalls.get(base + "/engagement" + range, apiKey)).path("clicks")) {
+      JsonNode hover = target.path("avg_hover_ms");
+      targets.put(
+          target.path("path").asText() + " " + target.path("target").asText(),
+          Arrays.asList(
+              target.path("clicks").asLong(),
+              hover.isNull() ? null : hover.decimalValue().stripTrailingZeros()));
+    }
+    answers.put("clicks", targets);
+    JsonNode journeys = Json.readTree(HttpCalls.get(base + "/journeys" + range, apiKey));
+    Map<String, Long> transitions = new TreeMap<>();
+    for (JsonNode t : journeys.path("transitions")) {
+      transitions.put(
+          t.path("from").asText() + " > " + t.path("to").asText(), t.path("count").asLong());
+    }
+    answers.put("transitions", transitions);
+    Map<String, Long> topPaths = new TreeMap<>();
+    for (JsonNode p : journeys.path("top_paths")) {
+      List<String> sequence = new ArrayList<>();
+      p.path("pages").forEach(page -> sequence.add(page.asText()));
+      topPaths.put(String.join(" > ", sequence), p.path("sessions").asLong());
+    }
+    answers.put("top_paths", topPaths);
     List<Long> funnel = new ArrayList<>();
     for (JsonNode step :
         Json.readTree(HttpCalls.get(base + "/funnels/" + funnelId + range, apiKey)).path("steps")) {

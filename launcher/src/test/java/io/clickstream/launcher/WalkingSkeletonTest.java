@@ -3,21 +3,8 @@ package io.clickstream.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.clickstream.collector.CollectorService;
-import io.clickstream.collector.CollectorSettings;
-import io.clickstream.embedded.Infrastructure;
-import io.clickstream.embedded.TestServices;
-import io.clickstream.metadata.MetadataApiService;
-import io.clickstream.metadata.MetadataApiSettings;
 import io.clickstream.platform.auth.AppTokens;
-import io.clickstream.platform.config.DatabaseUrl;
-import io.clickstream.query.QueryApiService;
-import io.clickstream.query.QueryApiSettings;
-import io.clickstream.topology.TopologyService;
-import io.clickstream.topology.TopologySettings;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,73 +23,26 @@ import org.junit.jupiter.api.Test;
 class WalkingSkeletonTest {
   private static final byte[] KEY =
       "walking-skeleton-test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] JWT_KEY =
-      "walking-skeleton-jwt-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
-  private static CollectorService collector;
-  private static TopologyService topology;
-  private static QueryApiService queryApi;
-  private static MetadataApiService metadataApi;
+  private static InProcessPipeline pipeline;
 
   @BeforeAll
   static void start() throws Exception {
-    Infrastructure services = TestServices.get();
-    collector =
-        new CollectorService(
-                new CollectorSettings(
-                    "127.0.0.1", 0, services.kafkaBootstrapServers(), KEY, "salt", Map.of()),
-                Clock.systemUTC())
-            .start();
-    topology =
-        new TopologyService(
-                new TopologySettings(
-                    "skeleton-" + UUID.randomUUID(),
-                    services.kafkaBootstrapServers(),
-                    services.redisUrl(),
-                    Path.of("target", "streams-state", UUID.randomUUID().toString()),
-                    "127.0.0.1",
-                    0,
-                    1,
-                    Duration.ofMillis(100),
-                    false,
-                    Map.of()),
-                () -> {})
-            .start();
-    assertThat(topology.awaitRunning(Duration.ofSeconds(60))).isTrue();
-    DatabaseUrl database = DatabaseUrl.parse(services.databaseUrl());
-    metadataApi =
-        new MetadataApiService(
-                MetadataApiSettings.of(
-                    "127.0.0.1", 0, database, services.kafkaBootstrapServers(), JWT_KEY, KEY))
-            .start();
-    queryApi =
-        new QueryApiService(
-                QueryApiSettings.of(
-                    "127.0.0.1",
-                    0,
-                    services.redisUrl(),
-                    database,
-                    services.kafkaBootstrapServers(),
-                    JWT_KEY),
-                Clock.systemUTC())
-            .start();
+    pipeline = new InProcessPipeline(KEY, "skeleton");
   }
 
   @AfterAll
   static void stop() {
-    queryApi.close();
-    metadataApi.close();
-    collector.close();
-    topology.close();
+    pipeline.close();
   }
 
   @Test
   void pageviewsSentToTheCollectorAreCountedPerPathInTheQueryApi() throws Exception {
-    MetadataUsers owner = MetadataUsers.ownerWithApp(metadataApi.url());
+    MetadataUsers owner = MetadataUsers.ownerWithApp(pipeline.metadataApi.url());
     String appId = owner.appId();
     // The app reaches the collector through the metadata API's outbox and clickstream.config.apps.
     String token = new AppTokens(KEY).issue(appId, UUID.randomUUID().toString(), Instant.now());
-    AppConfigs.awaitAccepted(collector.url(), token);
+    AppConfigs.awaitAccepted(pipeline.collector.url(), token);
     long now = System.currentTimeMillis();
 
     List<Map<String, Object>> first = new ArrayList<>();
@@ -113,7 +53,7 @@ class WalkingSkeletonTest {
     first.add(Map.of("type", "pageview", "ts", now)); // no url: rejected
     assertThat(
             HttpCalls.postEvents(
-                    collector.url(),
+                    pipeline.collector.url(),
                     "application/json",
                     Map.of("token", token, "visitor_id", "v1", "events", first))
                 .toString())
@@ -125,7 +65,7 @@ class WalkingSkeletonTest {
         List.of(pageview("https://shop.example/home", now), pageview("https://shop.example/", now));
     assertThat(
             HttpCalls.postEvents(
-                    collector.url(),
+                    pipeline.collector.url(),
                     "text/plain;charset=UTF-8",
                     Map.of("token", token, "visitor_id", "v2", "events", second))
                 .path("accepted")
@@ -139,7 +79,8 @@ class WalkingSkeletonTest {
         .until(
             () ->
                 HttpCalls.pageviewsPerPath(
-                    HttpCalls.get(queryApi.url() + "/v1/apps/" + appId + "/pages", owner.apiKey())),
+                    HttpCalls.get(
+                        pipeline.queryApi.url() + "/v1/apps/" + appId + "/pages", owner.apiKey())),
             expected::equals);
   }
 

@@ -17,6 +17,7 @@ import io.clickstream.simulator.transport.KafkaTransport;
 import io.clickstream.simulator.transport.Transport;
 import io.clickstream.simulator.transport.WebSocketTransport;
 import io.clickstream.simulator.truth.AppTruth;
+import io.clickstream.simulator.truth.Client;
 import io.clickstream.simulator.truth.TruthCalculator;
 import io.clickstream.simulator.truth.TruthFile;
 import java.io.IOException;
@@ -78,7 +79,18 @@ public final class Simulator {
     this.truth =
         settings.truthFile() == null
             ? null
-            : new TruthCalculator(Catalog::isBot, SESSION_GAP, settings.funnel());
+            : new TruthCalculator(Simulator::client, SESSION_GAP, settings.funnel());
+  }
+
+  /** What the pipeline makes of a User-Agent of the catalogue. */
+  private static Client client(String userAgent) {
+    if (Catalog.isBot(userAgent)) {
+      return Client.BOT;
+    }
+    Catalog.Browser browser =
+        Catalog.browser(userAgent)
+            .orElseThrow(() -> new IllegalArgumentException("not of the catalogue: " + userAgent));
+    return new Client(browser.browser(), browser.os(), browser.device(), false);
   }
 
   /** Quiet, for {@code dev --demo}. */
@@ -89,10 +101,6 @@ public final class Simulator {
   /** Ends the run soon: what is queued is still sent. */
   public void stop() {
     stopped = true;
-  }
-
-  public RunStats stats() {
-    return stats;
   }
 
   /** Sends the traffic and, when asked for, writes the truth; blocks until done or stopped. */
@@ -130,15 +138,16 @@ public final class Simulator {
     long lateRisks = truth == null ? 0 : truth.lateRisks();
     boolean complete = stats.clean() && lateRisks == 0;
     Map<String, AppTruth> figures = truth == null ? Map.of() : truth.compute();
-    if (settings.truthFile() != null) {
-      try {
+    try {
+      if (settings.truthFile() != null) {
         TruthFile.write(settings.truthFile(), figures, complete);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Writing the truth file failed", e);
       }
-    }
-    if (reporter != null) {
-      reporter.summary(lateRisks);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Writing the truth file failed", e);
+    } finally {
+      if (reporter != null) {
+        reporter.summary(lateRisks);
+      }
     }
     return new Result(stats, figures, complete);
   }

@@ -79,7 +79,11 @@ public final class RedisReader {
     return new BucketKeys(List.copyOf(settled), live);
   }
 
-  /** Every field of every bucket, summed per field. */
+  /**
+   * Every field of every bucket, summed per field. Fields that sum to zero are left out: they are
+   * retractions (a journey transition or a referrer's session that a late event moved elsewhere),
+   * not things that happened.
+   */
   public Map<String, Long> sumHashes(BucketKeys keys) {
     Map<String, Long> totals = new HashMap<>(sumHashes(keys.live()));
     if (!keys.settled().isEmpty()) {
@@ -87,6 +91,7 @@ public final class RedisReader {
           .get(keys.settled(), settled -> Map.copyOf(sumHashes(settled)))
           .forEach((field, value) -> totals.merge(field, value, Long::sum));
     }
+    totals.values().removeIf(total -> total == 0);
     return totals;
   }
 

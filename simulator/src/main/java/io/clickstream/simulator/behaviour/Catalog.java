@@ -1,6 +1,7 @@
 package io.clickstream.simulator.behaviour;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the simulated shop and its audience are made of: products, blog posts, where visitors come
@@ -55,44 +56,92 @@ public final class Catalog {
           .add(4, new Source("https://www.google.com/", "google", "cpc", "lamps_q4"))
           .add(2, new Source("https://www.instagram.com/", "instagram", "social", "spring_launch"));
 
-  /** A browser people use: its User-Agent header. */
-  public static final Weighted<String> BROWSERS =
-      new Weighted<String>()
+  /**
+   * A browser people use: its User-Agent header, and the browser family, OS and device type the
+   * pipeline derives from it (DESIGN §4; SimulatorUserAgentsTest holds the topology to them).
+   */
+  public record Browser(String userAgent, String browser, String os, String device) {}
+
+  public static final Weighted<Browser> BROWSERS =
+      new Weighted<Browser>()
           .add(
               28,
-              "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
-                  + " Chrome/126.0.0.0 Safari/537.36")
+              new Browser(
+                  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+                      + " Chrome/126.0.0.0 Safari/537.36",
+                  "Chrome",
+                  "Windows",
+                  "desktop"))
           .add(
               19,
-              "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
-                  + " Chrome/126.0.0.0 Mobile Safari/537.36")
+              new Browser(
+                  "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
+                      + " Chrome/126.0.0.0 Mobile Safari/537.36",
+                  "Chrome",
+                  "Android",
+                  "mobile"))
           .add(
               17,
-              "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML,"
-                  + " like Gecko) Version/17.5 Mobile/15E148 Safari/604.1")
+              new Browser(
+                  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML,"
+                      + " like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+                  "Safari",
+                  "iOS",
+                  "mobile"))
           .add(
               8,
-              "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko)"
-                  + " Version/17.5 Safari/605.1.15")
+              new Browser(
+                  "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko)"
+                      + " Version/17.5 Safari/605.1.15",
+                  "Safari",
+                  "macOS",
+                  "desktop"))
           .add(
               5,
-              "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
-                  + " Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0")
+              new Browser(
+                  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+                      + " Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0",
+                  "Edge",
+                  "Windows",
+                  "desktop"))
           .add(
-              5, "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:127.0) Gecko/20100101 Firefox/127.0")
-          .add(4, "Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0")
+              5,
+              new Browser(
+                  "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:127.0) Gecko/20100101 Firefox/127.0",
+                  "Firefox",
+                  "Windows",
+                  "desktop"))
           .add(
               4,
-              "Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko)"
-                  + " SamsungBrowser/25.0 Chrome/121.0.0.0 Mobile Safari/537.36")
+              new Browser(
+                  "Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0",
+                  "Firefox",
+                  "Linux",
+                  "desktop"))
           .add(
               4,
-              "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like"
-                  + " Gecko) Version/17.5 Mobile/15E148 Safari/604.1")
+              new Browser(
+                  "Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko)"
+                      + " SamsungBrowser/25.0 Chrome/121.0.0.0 Mobile Safari/537.36",
+                  "Samsung Internet",
+                  "Android",
+                  "mobile"))
+          .add(
+              4,
+              new Browser(
+                  "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like"
+                      + " Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+                  "Safari",
+                  "iOS",
+                  "tablet"))
           .add(
               6,
-              "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like"
-                  + " Gecko) Chrome/126.0.0.0 Safari/537.36");
+              new Browser(
+                  "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like"
+                      + " Gecko) Chrome/126.0.0.0 Safari/537.36",
+                  "Chrome",
+                  "macOS",
+                  "desktop"));
 
   /**
    * Crawlers and scripts, which the pipeline recognises from their User-Agent (docs/topology.md):
@@ -115,5 +164,10 @@ public final class Catalog {
   /** Whether a User-Agent of this catalogue is a bot's; the truth leaves their events out. */
   public static boolean isBot(String userAgent) {
     return BOTS.values().contains(userAgent);
+  }
+
+  /** The browser of this catalogue with this User-Agent. */
+  public static Optional<Browser> browser(String userAgent) {
+    return BROWSERS.values().stream().filter(b -> b.userAgent().equals(userAgent)).findFirst();
   }
 }

@@ -30,6 +30,7 @@ public final class TrafficModel {
   /** How far ahead of its send time an event may be placed: well inside the collector's 10 min. */
   static final long MAX_LEAD_MS = Duration.ofMinutes(5).toMillis();
 
+  private static final long MIN_EARLIER_SESSION_MS = Duration.ofMinutes(1).toMillis();
   private static final long MIN_RETURN_GAP_MS = Duration.ofMinutes(31).toMillis();
   private static final long RETURN_GAP_SPREAD_MS = Duration.ofMinutes(9).toMillis();
 
@@ -90,11 +91,6 @@ public final class TrafficModel {
     return chunks;
   }
 
-  /** How many visitors the population has. */
-  public int visitors() {
-    return profiles.length;
-  }
-
   /** The visitor with this number, the same for a seed whenever it is asked for. */
   public VisitorProfile profile(int index) {
     if (profiles[index] == null) {
@@ -107,26 +103,28 @@ public final class TrafficModel {
               new UUID(random.nextLong(), random.nextLong()).toString(),
               app.token(),
               app.appId(),
-              bot ? Catalog.BOTS.pick(random) : Catalog.BROWSERS.pick(random),
+              bot ? Catalog.BOTS.pick(random) : Catalog.BROWSERS.pick(random).userAgent(),
               bot,
               !bot && random.nextDouble() < mix.returning());
     }
     return profiles[index];
   }
 
-  /** One to three sessions, the last ending at {@code endMs}, each 31–40 min after the previous. */
+  /**
+   * One to three sessions, the last ending at {@code endMs}, each 31–40 min after the previous; an
+   * earlier session that would reach back more than {@link #MAX_HISTORY_MS} is squeezed into what
+   * is left, or left out when less than a minute is.
+   */
   private List<List<List<Event>>> history(
       VisitorProfile visitor, RandomGenerator random, long endMs) {
     int count = visitor.returning() ? (random.nextDouble() < 0.3 ? 3 : 2) : 1;
+    long earliest = endMs - MAX_HISTORY_MS;
     List<List<List<Event>>> sessions = new ArrayList<>();
     long end = endMs;
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < count && end - earliest >= MIN_EARLIER_SESSION_MS; i++) {
       Walk walk = walk(visitor, random);
-      long start = end - walk.spanMs();
-      if (endMs - start > MAX_HISTORY_MS && !sessions.isEmpty()) {
-        break;
-      }
-      sessions.add(0, Placement.shift(walk.pages(), start));
+      long start = Math.max(end - walk.spanMs(), earliest);
+      sessions.add(0, Placement.fit(walk.pages(), start, end));
       end = start - MIN_RETURN_GAP_MS - random.nextLong(RETURN_GAP_SPREAD_MS);
     }
     return sessions;

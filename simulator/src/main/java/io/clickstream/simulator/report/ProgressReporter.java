@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * The progress line: on a terminal rewritten in place every second, otherwise a line every ten
  * seconds; and the summary at the end.
  */
-public final class ProgressReporter implements AutoCloseable {
+public final class ProgressReporter {
   private final RunStats stats;
   private final PrintStream out;
   private final boolean terminal;
@@ -105,10 +105,5 @@ public final class ProgressReporter implements AutoCloseable {
           lateRisks);
     }
     out.flush();
-  }
-
-  @Override
-  public void close() {
-    timer.shutdownNow();
   }
 }

@@ -3,12 +3,17 @@ package io.clickstream.simulator.truth;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The figures the pipeline must report for one app (DESIGN §4, §5), computed from exactly the
  * events the collector accepted. Raw sums sit beside every ratio so that a check can compare
  * integers.
  *
+ * @param breakdowns sessions and visitors per key of {@code referrers}, {@code campaigns}, {@code
+ *     browsers}, {@code os} and {@code devices}
+ * @param clicks clicks and hovers per page and target (DESIGN §4 engagement)
+ * @param journeys transitions between pages and the most common first pages of sessions
  * @param funnel null when the run was given no funnel
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,6 +22,9 @@ public record AppTruth(
     Overview overview,
     List<PageFigures> pages,
     List<EventCount> events,
+    Map<String, List<KeyFigures>> breakdowns,
+    List<TargetFigures> clicks,
+    Journeys journeys,
     FunnelFigures funnel,
     List<ProductFigures> products,
     BotFigures bots) {
@@ -43,6 +51,27 @@ public record AppTruth(
       @JsonProperty("avg_time_on_page_ms") Double avgTimeOnPageMs,
       @JsonProperty("time_on_page_ms") long timeOnPageMs,
       @JsonProperty("time_on_page_count") long timeOnPageCount) {}
+
+  /** Sessions and distinct visitors of one key of a breakdown. */
+  public record KeyFigures(String key, long sessions, long visitors) {}
+
+  /** One page element's clicks and hovers; {@code avg_hover_ms} is null without hovers. */
+  public record TargetFigures(
+      String path,
+      String target,
+      long clicks,
+      long hovers,
+      @JsonProperty("hover_ms") long hoverMs,
+      @JsonProperty("avg_hover_ms") Double avgHoverMs) {}
+
+  /** DESIGN §5's journeys, most common first. */
+  public record Journeys(
+      List<Transition> transitions, @JsonProperty("top_paths") List<TopPath> topPaths) {
+    public record Transition(String from, String to, long count) {}
+
+    /** The first (up to) three pageview paths of sessions, and how many sessions began so. */
+    public record TopPath(List<String> pages, long sessions) {}
+  }
 
   /** Events of one type (and custom name). */
   @JsonInclude(JsonInclude.Include.NON_NULL)

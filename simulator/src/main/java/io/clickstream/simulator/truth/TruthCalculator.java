@@ -8,21 +8,27 @@ import io.clickstream.simulator.truth.AppTruth.BotFigures;
 import io.clickstream.simulator.truth.AppTruth.EventCount;
 import io.clickstream.simulator.truth.AppTruth.FunnelDay;
 import io.clickstream.simulator.truth.AppTruth.FunnelFigures;
+import io.clickstream.simulator.truth.AppTruth.Journeys;
+import io.clickstream.simulator.truth.AppTruth.Journeys.TopPath;
+import io.clickstream.simulator.truth.AppTruth.Journeys.Transition;
+import io.clickstream.simulator.truth.AppTruth.KeyFigures;
 import io.clickstream.simulator.truth.AppTruth.Overview;
 import io.clickstream.simulator.truth.AppTruth.PageFigures;
 import io.clickstream.simulator.truth.AppTruth.ProductFigures;
+import io.clickstream.simulator.truth.AppTruth.TargetFigures;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Computes what the pipeline must report from the events the collector accepted, fed in the order
@@ -51,7 +57,19 @@ public final class TruthCalculator {
           EventType.ADD_TO_CART,
           EventType.PURCHASE);
 
-  private final Predicate<String> botAgent;
+  static final String ENTRY = "(entry)";
+  static final String EXIT = "(exit)";
+
+  private static final Comparator<Transition> BY_COUNT_THEN_NAME_OF_TRANSITION =
+      Comparator.comparingLong(Transition::count)
+          .reversed()
+          .thenComparing(Transition::from)
+          .thenComparing(Transition::to);
+
+  /** docs/topology.md: where a click or hover on no known page counts. */
+  static final String UNKNOWN_PATH = "(unknown)";
+
+  private final Function<String, Client> clients;
   private final long gapMs;
   private final FunnelSpec funnel;
   private final Map<String, AppEvents> apps = new TreeMap<>();
@@ -59,11 +77,11 @@ public final class TruthCalculator {
   private long lateRisks;
 
   /**
-   * @param botAgent which User-Agents the pipeline takes for bots
+   * @param clients what the pipeline derives from each User-Agent the run sends
    * @param funnel the funnel to count attempts of, or null
    */
-  public TruthCalculator(Predicate<String> botAgent, Duration sessionGap, FunnelSpec funnel) {
-    this.botAgent = botAgent;
+  public TruthCalculator(Function<String, Client> clients, Duration sessionGap, FunnelSpec funnel) {
+    this.clients = clients;
     this.gapMs = sessionGap.toMillis();
     this.funnel = funnel;
   }
@@ -75,7 +93,7 @@ public final class TruthCalculator {
     if (!app.ids.add(event.id())) {
       return;
     }
-    if (event.userAgent() == null || botAgent.test(event.userAgent())) {
+    if (event.userAgent() == null || clients.apply(event.userAgent()).bot()) {
       app.botEvents++;
       app.botVisitors.add(event.visitorId());
       return;
@@ -99,7 +117,7 @@ public final class TruthCalculator {
   }
 
   private AppTruth compute(String appId, AppEvents app) {
-    Figures figures = new Figures();
+    Figures figures = new Figures(clients);
     Map<String, List<Event>> activity = new LinkedHashMap<>();
     for (Event event : app.events) {
       figures.count(event);
@@ -123,6 +141,9 @@ public final class TruthCalculator {
         figures.overview(),
         figures.pages(),
         figures.eventCounts(),
+        figures.dimensions(),
+        figures.targets(),
+        figures.journeys(),
         funnelCounter == null ? null : funnelCounter.figures(),
         figures.products(),
         new BotFigures(app.botEvents, app.botVisitors.size()));
@@ -155,7 +176,14 @@ public final class TruthCalculator {
 
   /** The sums, filled event by event and session by session. */
   private static final class Figures {
+    final Function<String, Client> clients;
     final Set<String> visitors = new HashSet<>();
+    final Map<String, Map<String, Breakdown>> dimensions = new TreeMap<>();
+    final Map<List<String>, Long> transitions = new HashMap<>();
+    final Map<List<String>, Long> topPaths = new HashMap<>();
+    final Map<List<String>, Target> targets =
+        new TreeMap<>(
+            Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
     final Map<String, Long> eventCounts = new TreeMap<>();
     final Map<String, Page> pages = new TreeMap<>();
     final Map<String, ProductSums> products = new TreeMap<>();
@@ -164,6 +192,10 @@ public final class TruthCalculator {
     long sessions;
     long bounces;
     long durationMs;
+
+    Figures(Function<String, Client> clients) {
+      this.clients = clients;
+    }
 
     void count(Event event) {
       events++;
@@ -203,6 +235,9 @@ public final class TruthCalculator {
       if (views.size() == 1 && !interacted) {
         bounces++;
       }
+      breakdowns(session, views.isEmpty() ? null : views.get(0));
+      targets(session);
+      journey(views);
       for (int i = 0; i < views.size(); i++) {
         Event view = views.get(i);
         long until = i + 1 < views.size() ? views.get(i + 1).ts() : end;
@@ -213,6 +248,111 @@ public final class TruthCalculator {
           page.timeCount++;
         }
       }
+    }
+
+    /**
+     * DESIGN §4's journeys: transitions between consecutive pageview paths with {@code (entry)}
+     * before the first and {@code (exit)} after the last (a reload of a path is a transition to
+     * itself), and the session's first three paths.
+     */
+    private void journey(List<Event> views) {
+      if (views.isEmpty()) {
+        return;
+      }
+      List<String> paths = views.stream().map(v -> UrlPaths.of(v.url())).toList();
+      String from = ENTRY;
+      for (String path : paths) {
+        transitions.merge(List.of(from, path), 1L, Long::sum);
+        from = path;
+      }
+      transitions.merge(List.of(from, EXIT), 1L, Long::sum);
+      topPaths.merge(paths.subList(0, Math.min(3, paths.size())), 1L, Long::sum);
+    }
+
+    Journeys journeys() {
+      return new Journeys(
+          transitions.entrySet().stream()
+              .map(e -> new Transition(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+              .sorted(BY_COUNT_THEN_NAME_OF_TRANSITION)
+              .toList(),
+          topPaths.entrySet().stream()
+              .map(e -> new TopPath(e.getKey(), e.getValue()))
+              .sorted(
+                  Comparator.comparingLong(TopPath::sessions)
+                      .reversed()
+                      .thenComparing(t -> String.join("\u001f", t.pages())))
+              .toList());
+    }
+
+    /**
+     * Clicks and hovers per page and target: the page of their own url, else of the session's
+     * latest pageview at or before them, else {@code (unknown)}.
+     */
+    private void targets(List<Event> session) {
+      String current = null;
+      for (Event event : session) {
+        if (event.type() == EventType.PAGEVIEW) {
+          current = UrlPaths.of(event.url());
+        } else if (event.type() == EventType.CLICK || event.type() == EventType.HOVER) {
+          String path = event.url() != null ? UrlPaths.of(event.url()) : current;
+          Target target =
+              targets.computeIfAbsent(
+                  List.of(path == null ? UNKNOWN_PATH : path, event.target()), k -> new Target());
+          if (event.type() == EventType.CLICK) {
+            target.clicks++;
+          } else {
+            target.hovers++;
+            target.hoverMs += event.elapsedMs() == null ? 0 : event.elapsedMs();
+          }
+        }
+      }
+    }
+
+    List<TargetFigures> targets() {
+      return targets.entrySet().stream()
+          .map(e -> e.getValue().figures(e.getKey().get(0), e.getKey().get(1)))
+          .toList();
+    }
+
+    /** The session's referrer, campaign (when it has one), browser, OS and device. */
+    private void breakdowns(List<Event> session, Event entry) {
+      String visitor = session.get(0).visitorId();
+      Client client = clients.apply(session.get(0).userAgent());
+      breakdown(
+          "referrers",
+          entry == null ? EntrySource.DIRECT : EntrySource.referrer(entry.referrer(), entry.url()),
+          visitor);
+      String campaign = entry == null ? null : EntrySource.campaign(entry.url());
+      if (campaign != null) {
+        breakdown("campaigns", campaign, visitor);
+      }
+      breakdown("browsers", client.browser(), visitor);
+      breakdown("os", client.os(), visitor);
+      breakdown("devices", client.device(), visitor);
+    }
+
+    private void breakdown(String dimension, String key, String visitor) {
+      Breakdown cell =
+          dimensions
+              .computeIfAbsent(dimension, d -> new TreeMap<>())
+              .computeIfAbsent(key, k -> new Breakdown());
+      cell.sessions++;
+      cell.visitors.add(visitor);
+    }
+
+    Map<String, List<KeyFigures>> dimensions() {
+      Map<String, List<KeyFigures>> figures = new TreeMap<>();
+      dimensions.forEach(
+          (dimension, cells) ->
+              figures.put(
+                  dimension,
+                  cells.entrySet().stream()
+                      .map(
+                          e ->
+                              new KeyFigures(
+                                  e.getKey(), e.getValue().sessions, e.getValue().visitors.size()))
+                      .toList()));
+      return figures;
     }
 
     Overview overview() {
@@ -255,6 +395,22 @@ public final class TruthCalculator {
     private static double ratio(long part, long whole) {
       return whole == 0 ? 0 : (double) part / whole;
     }
+  }
+
+  private static final class Target {
+    long clicks;
+    long hovers;
+    long hoverMs;
+
+    TargetFigures figures(String path, String target) {
+      Double average = hovers == 0 ? null : (double) hoverMs / hovers;
+      return new TargetFigures(path, target, clicks, hovers, hoverMs, average);
+    }
+  }
+
+  private static final class Breakdown {
+    final Set<String> visitors = new HashSet<>();
+    long sessions;
   }
 
   private static final class Page {

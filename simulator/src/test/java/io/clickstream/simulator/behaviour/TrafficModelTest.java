@@ -89,7 +89,15 @@ class TrafficModelTest {
       assertThat(splits).isEqualTo(sessionIds.size() - 1);
       if (visitor.returning()) {
         returning++;
-        assertThat(sessionIds.size()).isBetween(2, 3);
+        assertThat(sessionIds.size()).isBetween(1, 3);
+        // With the last session under 29 min, a 40 min gap still leaves room for another.
+        long lastSessionStart = times.get(times.size() - 1);
+        for (int i = times.size() - 1; i > 0 && times.get(i) - times.get(i - 1) <= GAP; i--) {
+          lastSessionStart = times.get(i - 1);
+        }
+        if (times.get(times.size() - 1) - lastSessionStart < Duration.ofMinutes(29).toMillis()) {
+          assertThat(sessionIds.size()).isGreaterThanOrEqualTo(2);
+        }
       } else {
         assertThat(sessionIds).hasSize(1);
       }

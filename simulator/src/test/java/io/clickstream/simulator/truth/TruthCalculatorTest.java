@@ -10,12 +10,17 @@ import io.clickstream.model.config.FunnelDefinition.StepMatch;
 import io.clickstream.simulator.truth.AppTruth.BotFigures;
 import io.clickstream.simulator.truth.AppTruth.EventCount;
 import io.clickstream.simulator.truth.AppTruth.FunnelDay;
+import io.clickstream.simulator.truth.AppTruth.Journeys.TopPath;
+import io.clickstream.simulator.truth.AppTruth.Journeys.Transition;
+import io.clickstream.simulator.truth.AppTruth.KeyFigures;
 import io.clickstream.simulator.truth.AppTruth.Overview;
 import io.clickstream.simulator.truth.AppTruth.PageFigures;
 import io.clickstream.simulator.truth.AppTruth.ProductFigures;
+import io.clickstream.simulator.truth.AppTruth.TargetFigures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -215,6 +220,94 @@ class TruthCalculatorTest {
   }
 
   @Test
+  void sessionsAreBrokenDownByTheirFirstPageviewsReferrerAndCampaignAndTheirClient() {
+    // v1: two sessions, from Google (www. dropped) with a campaign, then from the site itself.
+    truth.add(
+        pageview("v1", "https://shop.example/?utm_source=news&utm_campaign=bf%20sale", T0)
+            .toBuilder()
+            .referrer("https://www.Google.com/search?q=lamp")
+            .build());
+    truth.add(
+        pageview("v1", "https://shop.example/cart", T0 + MINUTE).toBuilder()
+            .referrer("https://t.co/x")
+            .build());
+    truth.add(
+        pageview("v1", "https://shop.example/blog", T0 + 40 * MINUTE).toBuilder()
+            .referrer("https://www.shop.example/")
+            .build());
+    // v2: an app referrer; v3: no pageview at all, so no referrer: (direct), no campaign.
+    truth.add(
+        pageview("v2", "https://shop.example/", T0).toBuilder()
+            .referrer("android-app://com.google.android.gm/")
+            .build());
+    truth.add(event("v3", EventType.CUSTOM, T0).name("ping").build());
+
+    Map<String, List<KeyFigures>> breakdowns = truth.compute().get(APP).breakdowns();
+    assertThat(breakdowns.get("referrers"))
+        .containsExactly(
+            new KeyFigures("(direct)", 2, 2),
+            new KeyFigures("com.google.android.gm", 1, 1),
+            new KeyFigures("google.com", 1, 1));
+    assertThat(breakdowns.get("campaigns")).containsExactly(new KeyFigures("news//bf sale", 1, 1));
+    assertThat(breakdowns.get("browsers")).containsExactly(new KeyFigures("Firefox", 4, 3));
+    assertThat(breakdowns.get("os")).containsExactly(new KeyFigures("Linux", 4, 3));
+    assertThat(breakdowns.get("devices")).containsExactly(new KeyFigures("desktop", 4, 3));
+  }
+
+  @Test
+  void clicksAndHoversCountForTheirOwnPageOrTheLatestPageviewBeforeThem() {
+    truth.add(event("v1", EventType.HOVER, T0).target("nav").elapsedMs(300L).build());
+    truth.add(pageview("v1", "https://shop.example/products/", T0 + SECOND));
+    truth.add(event("v1", EventType.CLICK, T0 + 2 * SECOND).target("a.card").build());
+    truth.add(event("v1", EventType.HOVER, T0 + 3 * SECOND).target("nav").elapsedMs(800L).build());
+    truth.add(event("v1", EventType.HOVER, T0 + 4 * SECOND).target("nav").elapsedMs(900L).build());
+    truth.add(
+        event("v1", EventType.CLICK, T0 + 5 * SECOND)
+            .target("a.card")
+            .url("https://shop.example/blog?x=1")
+            .build());
+    truth.add(pageview("v1", "https://shop.example/cart", T0 + 6 * SECOND));
+    truth.add(event("v1", EventType.CLICK, T0 + 7 * SECOND).target("a.card").build());
+
+    assertThat(truth.compute().get(APP).clicks())
+        .containsExactly(
+            new TargetFigures("(unknown)", "nav", 0, 1, 300, 300.0),
+            new TargetFigures("/blog", "a.card", 1, 0, 0, null),
+            new TargetFigures("/cart", "a.card", 1, 0, 0, null),
+            new TargetFigures("/products", "a.card", 1, 0, 0, null),
+            new TargetFigures("/products", "nav", 0, 2, 1700, 850.0));
+  }
+
+  @Test
+  void journeysCountTransitionsFromEntryToExitAndTheFirstThreePages() {
+    // v1: / → /products → /products (a reload) → /cart; v2: / → /products; v3: a bounce on /.
+    long t = T0;
+    for (String path : List.of("/", "/products", "/products?page=2", "/cart")) {
+      truth.add(pageview("v1", "https://shop.example" + path, t += SECOND));
+    }
+    truth.add(pageview("v2", "https://shop.example/", T0));
+    truth.add(pageview("v2", "https://shop.example/products/", T0 + SECOND));
+    truth.add(pageview("v3", "https://shop.example/", T0));
+    truth.add(event("v4", EventType.CUSTOM, T0).name("no pageviews, no journey").build());
+
+    AppTruth.Journeys journeys = truth.compute().get(APP).journeys();
+    assertThat(journeys.transitions())
+        .containsExactly(
+            new Transition("(entry)", "/", 3),
+            new Transition("/", "/products", 2),
+            new Transition("/", "(exit)", 1),
+            new Transition("/cart", "(exit)", 1),
+            new Transition("/products", "(exit)", 1),
+            new Transition("/products", "/cart", 1),
+            new Transition("/products", "/products", 1));
+    assertThat(journeys.topPaths())
+        .containsExactly(
+            new TopPath(List.of("/"), 1),
+            new TopPath(List.of("/", "/products"), 1),
+            new TopPath(List.of("/", "/products", "/products"), 1));
+  }
+
+  @Test
   void appsAreCountedApart() {
     truth.add(pageview("v1", "https://shop.example/", T0));
     truth.add(pageview("v1", "https://blog.example/", T0).toBuilder().appId("blog").build());
@@ -224,7 +317,10 @@ class TruthCalculatorTest {
   }
 
   private static TruthCalculator calculator(FunnelSpec funnel) {
-    return new TruthCalculator(BOT::equals, Duration.ofMinutes(30), funnel);
+    return new TruthCalculator(
+        agent -> agent.equals(BOT) ? Client.BOT : new Client("Firefox", "Linux", "desktop", false),
+        Duration.ofMinutes(30),
+        funnel);
   }
 
   private static Event pageview(String visitor, String url, long ts) {

@@ -3,6 +3,7 @@ package io.clickstream.simulator.truth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clickstream.simulator.truth.AppTruth.BotFigures;
+import io.clickstream.simulator.truth.AppTruth.Journeys;
 import io.clickstream.simulator.truth.AppTruth.Overview;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ class TruthFileTest {
             "{\"complete\":true,\"app_id\":\"shop\",\"overview\":{\"visitors\":1,\"sessions\":1,"
                 + "\"pageviews\":1,\"events\":2,\"bounce_rate\":1.0,\"avg_session_duration_ms\":0.0,"
                 + "\"pages_per_session\":1.0,\"bounces\":1,\"duration_ms\":0},\"pages\":[],"
-                + "\"events\":[],\"products\":[],\"bots\":{\"events\":3,\"visitors\":1}}");
+                + "\"events\":[],\"breakdowns\":{},\"clicks\":[],\"journeys\":{\"transitions\":[],\"top_paths\":[]},\"products\":[],\"bots\":{\"events\":3,\"visitors\":1}}");
   }
 
   @Test
@@ -39,6 +40,9 @@ class TruthFileTest {
         new Overview(1, 1, 1, 2, 1.0, 0.0, 1.0, 1, 0),
         List.of(),
         List.of(),
+        Map.of(),
+        List.of(),
+        new Journeys(List.of(), List.of()),
         null,
         List.of(),
         new BotFigures(3, 1));
