@@ -13,10 +13,12 @@ import io.clickstream.query.QueryApiService;
 import io.clickstream.query.QueryApiSettings;
 import io.clickstream.topology.TopologyService;
 import io.clickstream.topology.TopologySettings;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -70,12 +72,13 @@ final class InProcessPipeline implements AutoCloseable {
     queryApi =
         new QueryApiService(
                 QueryApiSettings.of(
-                    "127.0.0.1",
-                    0,
-                    services.redisUrl(),
-                    database,
-                    services.kafkaBootstrapServers(),
-                    jwtKey),
+                        "127.0.0.1",
+                        0,
+                        services.redisUrl(),
+                        database,
+                        services.kafkaBootstrapServers(),
+                        jwtKey)
+                    .withTopologyUrls(List.of(URI.create(topology.url()))),
                 Clock.systemUTC())
             .start();
   }

@@ -3,6 +3,8 @@ package io.clickstream.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clickstream.model.Json;
 import io.clickstream.platform.auth.AppTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -82,6 +84,18 @@ class WalkingSkeletonTest {
                     HttpCalls.get(
                         pipeline.queryApi.url() + "/v1/apps/" + appId + "/pages", owner.apiKey())),
             expected::equals);
+
+    // v1's journey comes from the topology instance that owns v1, relayed by the query API.
+    JsonNode journey =
+        Json.readTree(
+            HttpCalls.get(
+                pipeline.queryApi.url() + "/v1/apps/" + appId + "/visitors/v1/journey",
+                owner.apiKey()));
+    assertThat(journey.path("visitor_id").asText()).isEqualTo("v1");
+    assertThat(journey.path("sessions")).hasSize(1);
+    List<String> types = new ArrayList<>();
+    journey.path("sessions").get(0).path("events").forEach(e -> types.add(e.path("type").asText()));
+    assertThat(types).containsExactlyInAnyOrder("pageview", "pageview", "pageview", "click");
   }
 
   private static Map<String, Object> pageview(String url, long ts) {
