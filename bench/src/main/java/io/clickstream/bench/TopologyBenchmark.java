@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -100,7 +101,8 @@ public final class TopologyBenchmark {
       double processingSeconds = (done - running) / 1e9;
       double rate = events / seconds;
       long stateBytes = BenchSupport.sizeOnDisk(stateDir);
-      long changelogBytes = changelogBytes(admin);
+      Map<String, Long> topicBytes = changelogBytes(admin);
+      long changelogBytes = topicBytes.values().stream().mapToLong(Long::longValue).sum();
       double perMillion = 1_000_000.0 / events;
 
       System.out.println();
@@ -125,6 +127,16 @@ public final class TopologyBenchmark {
       System.out.printf(
           "| changelog + repartition topics per million events | %s |%n",
           BenchSupport.mib((long) (changelogBytes * perMillion)));
+      System.out.println();
+      System.out.println("Largest internal topics, per million events:");
+      topicBytes.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(8)
+          .forEach(
+              e ->
+                  System.out.printf(
+                      "  %-45s %s%n",
+                      e.getKey(), BenchSupport.mib((long) (e.getValue() * perMillion))));
       System.out.println();
       System.out.println("Where the stream thread spent its time (Kafka Streams' own ratios):");
       System.out.println(threadTime.summary());
@@ -187,20 +199,23 @@ public final class TopologyBenchmark {
     }
   }
 
-  private static long changelogBytes(Admin admin) throws Exception {
+  /** Bytes per internal topic of the application (changelogs and the repartition topic). */
+  private static Map<String, Long> changelogBytes(Admin admin) throws Exception {
     Set<Integer> brokers =
         admin.describeCluster().nodes().get().stream().map(n -> n.id()).collect(Collectors.toSet());
-    long total = 0;
+    Map<String, Long> bytes = new TreeMap<>();
     for (Map<String, LogDirDescription> dirs :
         admin.describeLogDirs(brokers).allDescriptions().get().values()) {
       for (LogDirDescription dir : dirs.values()) {
         for (var replica : dir.replicaInfos().entrySet()) {
-          if (replica.getKey().topic().startsWith(APPLICATION_ID)) {
-            total += replica.getValue().size();
+          String topic = replica.getKey().topic();
+          if (topic.startsWith(APPLICATION_ID)) {
+            bytes.merge(
+                topic.substring(APPLICATION_ID.length() + 1), replica.getValue().size(), Long::sum);
           }
         }
       }
     }
-    return total;
+    return bytes;
   }
 }

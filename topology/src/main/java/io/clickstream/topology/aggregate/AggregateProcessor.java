@@ -77,7 +77,7 @@ public final class AggregateProcessor implements Processor<String, StageRecord, 
       sketches.put(interval, context.getStateStore(sketchStore(interval)));
     }
     live = context.getStateStore(LIVE_STORE);
-    mirror = new MirrorBuffer(context.getStateStore(MIRROR_PENDING_STORE), sink);
+    mirror = new MirrorBuffer(context.getStateStore(MIRROR_PENDING_STORE), sink, this::sketchAt);
     serving = new ServingAggregates(context, mirror);
     if (rebuildMirror) {
       markEverythingPending();
@@ -125,10 +125,22 @@ public final class AggregateProcessor implements Processor<String, StageRecord, 
     for (Interval interval : Interval.values()) {
       long bucket = interval.bucketStart(adds.minute());
       WindowStore<String, byte[]> store = sketches.get(interval);
-      byte[] sketch = Sketches.add(store.fetch(key, bucket), adds.visitorIds());
-      store.put(key, sketch, bucket);
-      mirror(cell, interval, bucket, sketch);
+      store.put(key, Sketches.add(store.fetch(key, bucket), adds.visitorIds()), bucket);
+      mirrorSketch(cell, key, interval, bucket);
     }
+  }
+
+  /** Sketches go to the mirror by reference: see {@link MirrorBuffer#putReference}. */
+  private void mirrorSketch(Cell cell, String key, Interval interval, long bucket) {
+    MirrorTarget target = cell.measure().target(cell.appId(), interval, bucket, cell.detail());
+    mirror.putReference(target, interval.key() + ":" + bucket + ":" + key, interval.retention());
+  }
+
+  /** The sketch a {@link #mirrorSketch} reference names, or null once it has expired. */
+  private byte[] sketchAt(String reference) {
+    String[] parts = reference.split(":", 3);
+    Interval interval = Interval.fromKey(parts[0]).orElseThrow();
+    return sketches.get(interval).fetch(parts[2], Long.parseLong(parts[1]));
   }
 
   private void mirror(Cell cell, Interval interval, long bucket, byte[] value) {
@@ -188,7 +200,8 @@ public final class AggregateProcessor implements Processor<String, StageRecord, 
       try (KeyValueIterator<Windowed<String>, byte[]> it = sketches.get(interval).all()) {
         while (it.hasNext()) {
           KeyValue<Windowed<String>, byte[]> entry = it.next();
-          mirror(Cell.decode(entry.key.key()), interval, entry.key.window().start(), entry.value);
+          mirrorSketch(
+              Cell.decode(entry.key.key()), entry.key.key(), interval, entry.key.window().start());
         }
       }
     }

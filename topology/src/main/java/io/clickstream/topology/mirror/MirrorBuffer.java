@@ -1,5 +1,6 @@
 package io.clickstream.topology.mirror;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,46 @@ public final class MirrorBuffer {
   /** No serving value is empty, so an empty pending value can mean "delete the field". */
   private static final byte[] DELETED = new byte[0];
 
+  /**
+   * A pending value starting with this byte names where the value lives instead of holding it. No
+   * serving value starts with it: counters are ASCII digits, JSON starts with a brace, and
+   * DataSketches' first byte counts preamble longs (never 0).
+   */
+  private static final byte REFERENCE = 0;
+
+  /** Looks up the current value a reference names; null when it no longer exists. */
+  @FunctionalInterface
+  public interface Resolver {
+    byte[] current(String reference);
+  }
+
   private final KeyValueStore<String, byte[]> pending;
   private final MirrorSink sink;
+  private final Resolver resolver;
   private boolean sinkFailing;
 
   public MirrorBuffer(KeyValueStore<String, byte[]> pending, MirrorSink sink) {
+    this(pending, sink, reference -> null);
+  }
+
+  public MirrorBuffer(KeyValueStore<String, byte[]> pending, MirrorSink sink, Resolver resolver) {
     this.pending = pending;
     this.sink = sink;
+    this.resolver = resolver;
+  }
+
+  /**
+   * Queues a large value (a sketch) by reference: the pending store (and its changelog) keeps a
+   * short name of the value's store entry, and the flush reads the value then. The value is
+   * committed in its own store already; copying kilobytes into the pending store's changelog as
+   * well doubled what a commit writes.
+   */
+  public void putReference(MirrorTarget target, String reference, Duration ttl) {
+    byte[] name = reference.getBytes(StandardCharsets.UTF_8);
+    byte[] value = new byte[name.length + 1];
+    value[0] = REFERENCE;
+    System.arraycopy(name, 0, value, 1, name.length);
+    put(target, value, ttl, null);
   }
 
   /** Removes a field from the serving copy (written as a pending empty value). */
@@ -57,18 +91,23 @@ public final class MirrorBuffer {
     try (KeyValueIterator<String, byte[]> it = pending.all()) {
       while (it.hasNext() && writes.size() < MAX_WRITES_PER_FLUSH) {
         KeyValue<String, byte[]> entry = it.next();
+        flushed.add(entry.key);
+        byte[] value = valueOf(entry.value);
+        if (value == null) {
+          continue; // a reference to an aggregate that has expired since
+        }
         String[] parts = entry.key.split(SEP, 4);
         writes.add(
             new MirrorWrite(
                 parts[2],
                 parts[3],
-                entry.value.length == 0 ? null : entry.value,
+                value.length == 0 ? null : value,
                 Long.parseLong(parts[0]),
                 parts[1].isEmpty() ? null : parts[1]));
-        flushed.add(entry.key);
       }
     }
     if (writes.isEmpty()) {
+      flushed.forEach(pending::delete);
       return;
     }
     try {
@@ -85,5 +124,13 @@ public final class MirrorBuffer {
       sinkFailing = false;
     }
     flushed.forEach(pending::delete);
+  }
+
+  private byte[] valueOf(byte[] pendingValue) {
+    if (pendingValue.length == 0 || pendingValue[0] != REFERENCE) {
+      return pendingValue;
+    }
+    return resolver.current(
+        new String(pendingValue, 1, pendingValue.length - 1, StandardCharsets.UTF_8));
   }
 }
