@@ -4,6 +4,7 @@ import io.clickstream.embedded.TestServices;
 import io.clickstream.model.Event;
 import io.clickstream.model.EventSerde;
 import io.clickstream.model.EventType;
+import io.clickstream.model.Json;
 import io.clickstream.platform.kafka.Topics;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -28,6 +30,21 @@ final class BrokerEvents {
         .visitorId(visitor)
         .receivedAt(ts)
         .userAgent(TopologyHarness.CHROME_UA);
+  }
+
+  /** One record of a configuration topic, as the metadata API's outbox publishes it. */
+  static void publish(String topic, String key, Object value) throws Exception {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestServices.get().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(topic, key, Json.toBytes(value))).get();
+    }
   }
 
   static void produce(List<Event> events) throws Exception {
