@@ -13,7 +13,7 @@ import io.clickstream.topology.aggregate.AggregateProcessor;
 import io.clickstream.topology.aggregate.StageRecord;
 import io.clickstream.topology.aggregate.StageRecord.SessionSummary;
 import io.clickstream.topology.enrich.UserAgentParser;
-import io.clickstream.topology.funnel.FunnelTracker;
+import io.clickstream.topology.funnel.FunnelDefinitions;
 import io.clickstream.topology.mirror.MirrorSink;
 import io.clickstream.topology.product.ProductInfoProcessor;
 import io.clickstream.topology.session.Enricher;
@@ -66,14 +66,13 @@ public final class ClickstreamTopology {
         Materialized.<String, AppConfig, KeyValueStore<Bytes, byte[]>>as(APP_CONFIG_STORE)
             .withKeySerde(STRING)
             .withValueSerde(appConfigSerde));
-    builder.globalTable(
+    FunnelDefinitions funnels = new FunnelDefinitions();
+    builder.addGlobalStore(
+        funnels.storeBuilder(),
         Topics.CONFIG_FUNNELS,
         Consumed.with(STRING, new JsonSerde<>(FunnelDefinition.class))
             .withName("funnel-config-source"),
-        Materialized.<String, FunnelDefinition, KeyValueStore<Bytes, byte[]>>as(
-                FunnelTracker.DEFINITIONS_STORE)
-            .withKeySerde(STRING)
-            .withValueSerde(new JsonSerde<>(FunnelDefinition.class)));
+        funnels.updater());
     for (StateStores.Spec store : allStores()) {
       builder.addStateStore(store.builder());
     }
@@ -88,7 +87,10 @@ public final class ClickstreamTopology {
             .process(
                 () ->
                     new EventProcessor(
-                        new Enricher(userAgents), APP_CONFIG_STORE, options.flushInterval()),
+                        new Enricher(userAgents),
+                        APP_CONFIG_STORE,
+                        options.flushInterval(),
+                        funnels),
                 Named.as("event-processor"),
                 StateStores.names(StateStores.stageOne()));
 

@@ -4,6 +4,7 @@ import io.clickstream.embedded.TestServices;
 import io.clickstream.model.Event;
 import io.clickstream.model.EventSerde;
 import io.clickstream.model.EventType;
+import io.clickstream.model.Json;
 import io.clickstream.platform.kafka.Topics;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -30,19 +33,29 @@ final class BrokerEvents {
         .userAgent(TopologyHarness.CHROME_UA);
   }
 
+  /** One record of a configuration topic, as the metadata API's outbox publishes it. */
+  static void publish(String topic, String key, Object value) throws Exception {
+    try (KafkaProducer<String, byte[]> producer = producer(new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(topic, key, Json.toBytes(value))).get();
+    }
+  }
+
   static void produce(List<Event> events) throws Exception {
-    try (KafkaProducer<String, Event> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestServices.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new EventSerde().serializer())) {
+    try (KafkaProducer<String, Event> producer = producer(new EventSerde().serializer())) {
       for (Event event : events) {
         producer.send(new ProducerRecord<>(Topics.EVENTS, event.kafkaKey(), event)).get();
       }
     }
+  }
+
+  private static <V> KafkaProducer<String, V> producer(Serializer<V> values) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            TestServices.get().kafkaBootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all"),
+        new StringSerializer(),
+        values);
   }
 }

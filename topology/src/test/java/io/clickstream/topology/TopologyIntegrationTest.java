@@ -7,6 +7,10 @@ import io.clickstream.embedded.Infrastructure;
 import io.clickstream.embedded.TestServices;
 import io.clickstream.model.Event;
 import io.clickstream.model.EventType;
+import io.clickstream.model.config.ConfigKeys;
+import io.clickstream.model.config.FunnelDefinition;
+import io.clickstream.model.config.ProductInfo;
+import io.clickstream.platform.kafka.Topics;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.time.Interval;
 import io.clickstream.topology.retention.RetentionWeeks;
@@ -50,6 +54,24 @@ class TopologyIntegrationTest {
     Map<String, String> retention =
         Map.of(RedisKeys.field(RetentionWeeks.label(RetentionWeeks.weekStart(now)), "0"), "2");
 
+    // Configuration published before the start: the global store and the catalogue read it.
+    String funnelCounts = RedisKeys.funnelCounts(app, "it-funnel", Interval.DAY.bucketStart(now));
+    Map<String, String> funnel = Map.of("1", "2", "2", "1");
+    BrokerEvents.publish(
+        Topics.CONFIG_FUNNELS,
+        ConfigKeys.funnel(app, "it-funnel"),
+        new FunnelDefinition(
+            app,
+            "it-funnel",
+            "A to B",
+            List.of(TopologyHarness.pageviewStep("/a"), TopologyHarness.pageviewStep("/b")),
+            600_000,
+            now - 60_000));
+    BrokerEvents.publish(
+        Topics.CONFIG_PRODUCTS,
+        ConfigKeys.product(app, "sku-1"),
+        new ProductInfo(app, "sku-1", "Lamp", "Lighting", 19.99));
+
     try (JedisPooled redis = new JedisPooled(URI.create(services.redisUrl()))) {
       try (TopologyService topology = start(false)) {
         produce(
@@ -62,6 +84,12 @@ class TopologyIntegrationTest {
             .atMost(Duration.ofSeconds(60))
             .until(() -> redis.hgetAll(RedisKeys.retention(app)), retention::equals);
         await().atMost(Duration.ofSeconds(60)).until(() -> redis.zcard(feed) == 4);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> redis.hgetAll(funnelCounts), funnel::equals);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> redis.hexists(RedisKeys.productInfo(app), "sku-1"));
       }
 
       deleteAppKeys(redis);
@@ -72,6 +100,12 @@ class TopologyIntegrationTest {
         await()
             .atMost(Duration.ofSeconds(60))
             .until(() -> redis.hgetAll(RedisKeys.retention(app)), retention::equals);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> redis.hgetAll(funnelCounts), funnel::equals);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> redis.hexists(RedisKeys.productInfo(app), "sku-1"));
         assertThat(
                 redis.hgetAll(
                     RedisKeys.pagePageviews(app, Interval.DAY, Interval.DAY.bucketStart(now))))

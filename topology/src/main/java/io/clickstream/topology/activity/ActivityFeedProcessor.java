@@ -3,6 +3,7 @@ package io.clickstream.topology.activity;
 import io.clickstream.model.Event;
 import io.clickstream.model.Json;
 import io.clickstream.platform.redis.RedisKeys;
+import io.clickstream.topology.ZeroPadded;
 import io.clickstream.topology.aggregate.AcceptedEvent;
 import io.clickstream.topology.aggregate.StageRecord;
 import io.clickstream.topology.mirror.FeedEntry;
@@ -57,7 +58,7 @@ public final class ActivityFeedProcessor implements Processor<String, StageRecor
     if (record.value() instanceof AcceptedEvent accepted) {
       Event event = accepted.event();
       // Zero-padded, so that the store's order is the app's events by score.
-      String key = event.appId() + SEP + String.format("%019d", score(event)) + SEP + event.id();
+      String key = event.appId() + SEP + ZeroPadded.of(score(event), 19) + SEP + event.id();
       pending.put(key, Json.toBytes(event));
     }
   }

@@ -1,40 +1,31 @@
 package io.clickstream.topology.funnel;
 
 import io.clickstream.model.Event;
-import io.clickstream.model.config.ConfigKeys;
 import io.clickstream.model.config.FunnelDefinition;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.time.Interval;
-import io.clickstream.topology.BoundedLruMap;
 import io.clickstream.topology.aggregate.ServingCount;
 import io.clickstream.topology.aggregate.ServingSample;
 import io.clickstream.topology.aggregate.StageRecord;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Funnels in stage 1 (DESIGN §4), per visitor. The definitions come from the funnel GlobalKTable; a
- * version applies to events received at or after its {@code published_at}. An attempt starts at a
+ * Funnels in stage 1 (DESIGN §4), per visitor. The definitions come from {@link FunnelDefinitions};
+ * a version applies to events received at or after its {@code published_at}. An attempt starts at a
  * step-1 event when the visitor has no open attempt of the funnel's current version, stays open
  * {@code window_ms} from it, and reaches step k at the first step-k event after its step k−1, in
  * event time. Each step reached sends stage 2 one attempt for that step (by the UTC day the attempt
  * started) and, from step 2 on, its time since step 1 for the quantile sketch.
  */
 public final class FunnelTracker {
-  /** The GlobalKTable of {@code clickstream.config.funnels}. */
-  public static final String DEFINITIONS_STORE = "funnel-config-store";
-
   public static final String ATTEMPTS_STORE = "funnel-attempts-store";
 
   /**
@@ -45,33 +36,24 @@ public final class FunnelTracker {
 
   static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
   private static final String SEP = RedisKeys.FIELD_SEPARATOR;
-  private static final StringSerializer KEYS = new StringSerializer();
-  private static final int MAX_COMPILED = 1_000;
 
   private final ProcessorContext<String, StageRecord> context;
-  private final KeyValueStore<String, ValueAndTimestamp<FunnelDefinition>> definitions;
+  private final FunnelDefinitions.Reader definitions;
   private final KeyValueStore<String, FunnelAttempt> attempts;
-  private final Map<String, FunnelSteps> compiled = new BoundedLruMap<>(MAX_COMPILED);
 
-  public FunnelTracker(ProcessorContext<String, StageRecord> context, String definitionsStore) {
+  public FunnelTracker(
+      ProcessorContext<String, StageRecord> context, FunnelDefinitions funnelDefinitions) {
     this.context = context;
-    this.definitions = context.getStateStore(definitionsStore);
+    this.definitions = funnelDefinitions.reader(context);
     this.attempts = context.getStateStore(ATTEMPTS_STORE);
     context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
   }
 
   /** Advances or starts the visitor's attempts at the app's funnels with one accepted event. */
   public void track(String visitorKey, Event event, String path) {
-    try (KeyValueIterator<String, ValueAndTimestamp<FunnelDefinition>> it =
-        definitions.prefixScan(ConfigKeys.funnel(event.appId(), ""), KEYS)) {
-      while (it.hasNext()) {
-        KeyValue<String, ValueAndTimestamp<FunnelDefinition>> entry = it.next();
-        FunnelDefinition funnel = entry.value == null ? null : entry.value.value();
-        if (funnel != null
-            && event.appId().equals(funnel.appId())
-            && event.receivedAt() >= funnel.publishedAt()) {
-          track(visitorKey, event, path, funnel, steps(entry.key, funnel));
-        }
+    for (FunnelDefinitions.Funnel funnel : definitions.of(event.appId())) {
+      if (event.receivedAt() >= funnel.definition().publishedAt()) {
+        track(visitorKey, event, path, funnel.definition(), funnel.steps());
       }
     }
   }
@@ -124,18 +106,12 @@ public final class FunnelTracker {
     context.forward(new Record<>(app, value, ts));
   }
 
-  private FunnelSteps steps(String configKey, FunnelDefinition funnel) {
-    return compiled.computeIfAbsent(
-        configKey + SEP + funnel.publishedAt(), k -> new FunnelSteps(funnel));
-  }
-
   /**
    * Drops attempts that can no longer change: long expired, or of a funnel version that is no
    * longer current (changed or deleted).
    */
   private void sweep() {
     long horizon = context.currentStreamTimeMs() - KEEP_EXPIRED.toMillis();
-    Map<String, Long> versions = new HashMap<>();
     List<String> done = new ArrayList<>();
     try (KeyValueIterator<String, FunnelAttempt> it = attempts.all()) {
       while (it.hasNext()) {
@@ -143,18 +119,14 @@ public final class FunnelTracker {
         int split = entry.key.lastIndexOf(SEP);
         String visitorKey = entry.key.substring(0, split);
         String app = visitorKey.substring(0, visitorKey.indexOf(':'));
-        String configKey = ConfigKeys.funnel(app, entry.key.substring(split + 1));
-        long current = versions.computeIfAbsent(configKey, this::currentVersion);
-        if (entry.value.expires() < horizon || entry.value.version() != current) {
+        Long current = definitions.currentVersion(app, entry.key.substring(split + 1));
+        if (entry.value.expires() < horizon
+            || current == null
+            || entry.value.version() != current) {
           done.add(entry.key);
         }
       }
     }
     done.forEach(attempts::delete);
-  }
-
-  private long currentVersion(String configKey) {
-    ValueAndTimestamp<FunnelDefinition> funnel = definitions.get(configKey);
-    return funnel == null || funnel.value() == null ? Long.MIN_VALUE : funnel.value().publishedAt();
   }
 }

@@ -13,6 +13,7 @@ import io.clickstream.topology.aggregate.StageRecord;
 import io.clickstream.topology.aggregate.StageRecord.CounterDelta;
 import io.clickstream.topology.aggregate.StageRecord.LateEvent;
 import io.clickstream.topology.aggregate.StageRecord.VisitorAdds;
+import io.clickstream.topology.funnel.FunnelDefinitions;
 import io.clickstream.topology.funnel.FunnelTracker;
 import io.clickstream.topology.live.LiveTracker;
 import io.clickstream.topology.product.ProductCounts;
@@ -69,6 +70,7 @@ public final class EventProcessor implements Processor<String, Event, String, St
   private final Enricher enricher;
   private final String appConfigStoreName;
   private final Duration flushInterval;
+  private final FunnelDefinitions funnelDefinitions;
   private ProcessorContext<String, StageRecord> context;
   private WindowStore<String, Long> dedupe;
   private SessionStore<String, SessionState> sessions;
@@ -81,8 +83,13 @@ public final class EventProcessor implements Processor<String, Event, String, St
   private FunnelTracker funnels;
   private RetentionTracker retention;
 
-  public EventProcessor(Enricher enricher, String appConfigStoreName, Duration flushInterval) {
+  public EventProcessor(
+      Enricher enricher,
+      String appConfigStoreName,
+      Duration flushInterval,
+      FunnelDefinitions funnelDefinitions) {
     this.enricher = enricher;
+    this.funnelDefinitions = funnelDefinitions;
     this.appConfigStoreName = appConfigStoreName;
     this.flushInterval = flushInterval;
   }
@@ -98,7 +105,7 @@ public final class EventProcessor implements Processor<String, Event, String, St
     dirtySessions = context.getStateStore(DIRTY_SESSIONS_STORE);
     apps = context.getStateStore(appConfigStoreName);
     live = new LiveTracker(context);
-    funnels = new FunnelTracker(context, FunnelTracker.DEFINITIONS_STORE);
+    funnels = new FunnelTracker(context, funnelDefinitions);
     retention = new RetentionTracker(context);
     context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
     context.schedule(

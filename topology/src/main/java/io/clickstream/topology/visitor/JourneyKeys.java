@@ -1,6 +1,7 @@
 package io.clickstream.topology.visitor;
 
 import io.clickstream.platform.redis.RedisKeys;
+import io.clickstream.topology.ZeroPadded;
 
 /**
  * Keys of the per-visitor journey stores. Both start with the visitor's input key {@code
@@ -41,6 +42,6 @@ final class JourneyKeys {
   }
 
   private static String pad(long millis) {
-    return String.format("%015d", millis);
+    return ZeroPadded.of(millis, 15);
   }
 }
