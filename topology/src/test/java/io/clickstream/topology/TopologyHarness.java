@@ -62,7 +62,7 @@ final class TopologyHarness implements AutoCloseable {
     this(wallClockStart, false, Path.of("target", "streams-state", UUID.randomUUID().toString()));
   }
 
-  /** A harness on a given state dir: a second one on the same dir sees the first one's stores. */
+  /** A harness on a given state dir (the driver deletes its state when it closes). */
   TopologyHarness(Instant wallClockStart, boolean rebuildMirror, Path stateDir) {
     String redisUrl = TestServices.get().redisUrl();
     sink = new RedisMirrorSink(redisUrl);
