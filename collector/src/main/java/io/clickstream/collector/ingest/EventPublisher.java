@@ -2,6 +2,7 @@ package io.clickstream.collector.ingest;
 
 import io.clickstream.model.Event;
 import io.clickstream.model.Json;
+import io.clickstream.platform.kafka.EventProducers;
 import io.clickstream.platform.kafka.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,23 +33,13 @@ public final class EventPublisher implements AutoCloseable {
   public EventPublisher(
       String bootstrapServers, Map<String, String> overrides, CollectorMetrics metrics) {
     this.metrics = metrics;
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    // Every answer waits for its acknowledgement, so linger is added to each request's latency:
-    // 10 ms keeps that small while batching well under load (JSON events compress ~4x with lz4,
-    // and a 256 KiB batch holds ~700 of them before compression).
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
-    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    Properties props = EventProducers.settings(bootstrapServers, "clickstream-collector");
     // Bounded waits: a request never hangs longer than this when Kafka is away; it gets a 503.
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
     // The bounded buffer: 64 MiB of unacknowledged events (~200k) before send() blocks.
     props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "clickstream-collector");
     props.putAll(overrides);
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
   }

@@ -2,12 +2,12 @@ package io.clickstream.query.auth;
 
 import io.clickstream.platform.auth.AccessTokens;
 import io.clickstream.platform.http.ApiException;
+import io.clickstream.platform.http.PathParams;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -33,8 +33,8 @@ public final class AppGuard {
   /** The app id of the request's path, once the caller may read it. */
   public String requireReadable(HttpServerExchange exchange) {
     Caller caller = authenticate(exchange);
-    Deque<String> raw = exchange.getQueryParameters().get("appId");
-    UUID appId = parseAppId(raw == null ? null : raw.peekFirst());
+    String raw = PathParams.text(exchange, "appId");
+    UUID appId = parseAppId(raw);
     boolean readable;
     if (caller instanceof Caller.ApiKey key) {
       readable = key.appId().equals(appId);
@@ -47,7 +47,7 @@ public final class AppGuard {
       readable = decision == AccessDecision.READ;
     }
     if (!readable) {
-      throw notFound(raw.peekFirst());
+      throw notFound(raw);
     }
     return appId.toString();
   }

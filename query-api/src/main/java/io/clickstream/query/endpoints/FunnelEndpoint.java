@@ -6,7 +6,7 @@ import io.clickstream.model.config.ConfigKeys;
 import io.clickstream.model.config.FunnelDefinition;
 import io.clickstream.platform.http.ApiException;
 import io.clickstream.platform.http.JsonEndpoint;
-import io.clickstream.platform.http.QueryParams;
+import io.clickstream.platform.http.PathParams;
 import io.clickstream.platform.kafka.CompactedTopicView;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.time.Interval;
@@ -42,7 +42,7 @@ public final class FunnelEndpoint implements JsonEndpoint {
   @Override
   public Funnel handle(HttpServerExchange exchange) {
     String app = context.guard().requireReadable(exchange);
-    String funnelId = QueryParams.required(exchange, "funnelId");
+    String funnelId = PathParams.text(exchange, "funnelId");
     FunnelDefinition definition =
         definitions
             .get(ConfigKeys.funnel(app, funnelId))

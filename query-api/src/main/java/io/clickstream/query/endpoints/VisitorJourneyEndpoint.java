@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clickstream.model.Json;
 import io.clickstream.platform.http.ApiException;
 import io.clickstream.platform.http.JsonEndpoint;
-import io.clickstream.platform.http.QueryParams;
+import io.clickstream.platform.http.PathParams;
 import io.clickstream.platform.http.Response;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
@@ -46,7 +46,7 @@ public final class VisitorJourneyEndpoint implements JsonEndpoint {
   @Override
   public Response handle(HttpServerExchange exchange) throws InterruptedException {
     String app = context.guard().requireReadable(exchange);
-    String visitor = QueryParams.required(exchange, "visitorId");
+    String visitor = PathParams.text(exchange, "visitorId");
     if (visitor.length() > MAX_VISITOR_ID_LENGTH) {
       throw ApiException.badRequest("A visitor id has at most 256 characters.");
     }

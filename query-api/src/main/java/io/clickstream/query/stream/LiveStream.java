@@ -101,8 +101,7 @@ public final class LiveStream implements AutoCloseable {
   }
 
   private void connected(ServerSentEventConnection connection) {
-    String appId =
-        UUID.fromString(connection.getQueryParameters().get("appId").peekFirst()).toString();
+    String appId = UUID.fromString(connection.getParameter("appId")).toString();
     connection.setKeepAliveTime(heartbeatMillis);
     connection.sendRetry(1000);
     sender.execute(

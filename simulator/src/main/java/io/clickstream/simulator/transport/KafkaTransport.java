@@ -5,6 +5,7 @@ import io.clickstream.model.EventStamper;
 import io.clickstream.model.EventValidator;
 import io.clickstream.model.Json;
 import io.clickstream.model.Violation;
+import io.clickstream.platform.kafka.EventProducers;
 import io.clickstream.platform.kafka.Topics;
 import io.clickstream.simulator.behaviour.Chunk;
 import io.clickstream.simulator.behaviour.OutgoingEvent;
@@ -38,15 +39,8 @@ public final class KafkaTransport implements Transport {
   private final KafkaProducer<String, byte[]> producer;
 
   public KafkaTransport(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
-    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    Properties props = EventProducers.settings(bootstrapServers, "clickstream-simulator");
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "clickstream-simulator");
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
   }
 

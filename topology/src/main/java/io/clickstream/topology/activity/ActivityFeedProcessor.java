@@ -1,7 +1,6 @@
 package io.clickstream.topology.activity;
 
 import io.clickstream.model.Event;
-import io.clickstream.model.Json;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.topology.ZeroPadded;
 import io.clickstream.topology.aggregate.AcceptedEvent;
@@ -59,7 +58,7 @@ public final class ActivityFeedProcessor implements Processor<String, StageRecor
       Event event = accepted.event();
       // Zero-padded, so that the store's order is the app's events by score.
       String key = event.appId() + SEP + ZeroPadded.of(score(event), 19) + SEP + event.id();
-      pending.put(key, Json.toBytes(event));
+      pending.put(key, accepted.json());
     }
   }
 

@@ -2,6 +2,7 @@ package io.clickstream.topology.session;
 
 import io.clickstream.model.Event;
 import io.clickstream.model.EventType;
+import io.clickstream.model.Json;
 import io.clickstream.model.config.AppConfig;
 import io.clickstream.model.config.AppSettings;
 import io.clickstream.platform.redis.RedisKeys;
@@ -154,7 +155,8 @@ public final class EventProcessor implements Processor<String, Event, String, St
 
   /** For the activity feed and the visitor journeys, which run in this task. */
   private void accepted(Record<String, Event> record, Event event, long start, long end) {
-    context.forward(record.withValue((StageRecord) new AcceptedEvent(event, start, end)));
+    context.forward(
+        record.withValue((StageRecord) new AcceptedEvent(event, Json.toBytes(event), start, end)));
   }
 
   private void countEvent(Event event, EventFacts facts, long minute) {

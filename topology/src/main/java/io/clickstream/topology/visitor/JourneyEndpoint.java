@@ -5,9 +5,9 @@ import io.clickstream.model.Json;
 import io.clickstream.model.JsonException;
 import io.clickstream.platform.http.ApiException;
 import io.clickstream.platform.http.JsonEndpoint;
+import io.clickstream.platform.http.PathParams;
 import io.clickstream.platform.http.Response;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.PathTemplateMatch;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -61,8 +61,8 @@ public final class JourneyEndpoint implements JsonEndpoint {
 
   @Override
   public Object handle(HttpServerExchange exchange) {
-    String appId = pathParam(exchange, "appId");
-    String visitorId = pathParam(exchange, "visitorId");
+    String appId = PathParams.text(exchange, "appId");
+    String visitorId = PathParams.text(exchange, "visitorId");
     KafkaStreams kafkaStreams = streams;
     if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
       throw notQueryable("Journeys are not queryable while this instance is not running.");
@@ -157,15 +157,6 @@ public final class JourneyEndpoint implements JsonEndpoint {
 
   private static ApiException notQueryable(String message) {
     return ApiException.unavailable(message, 1);
-  }
-
-  private static String pathParam(HttpServerExchange exchange, String name) {
-    PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
-    String value = match == null ? null : match.getParameters().get(name);
-    if (value == null || value.isEmpty()) {
-      throw ApiException.notFound("No such path: " + exchange.getRequestPath());
-    }
-    return value;
   }
 
   private static String segment(String value) {

@@ -1,7 +1,6 @@
 package io.clickstream.topology.visitor;
 
 import io.clickstream.model.Event;
-import io.clickstream.model.Json;
 import io.clickstream.topology.aggregate.AcceptedEvent;
 import io.clickstream.topology.aggregate.StageRecord;
 import java.time.Duration;
@@ -70,7 +69,7 @@ public final class VisitorJourneyProcessor implements Processor<String, StageRec
     String sessionKey = JourneyKeys.session(visitor, start);
     sessions.put(sessionKey, session);
     if (seen <= MAX_EVENTS_PER_SESSION) {
-      events.put(JourneyKeys.event(visitor, event.ts(), event.id()), Json.toBytes(event));
+      events.put(JourneyKeys.event(visitor, event.ts(), event.id()), accepted.json());
     }
     kept.add(KeyValue.pair(sessionKey, session));
     trim(visitor, kept, end);
