@@ -128,6 +128,19 @@ class AuthorizationTest {
     String[] key = Accounts.newApiKey(owner, privateApp);
     assertThat(status(uncached, privateApp, key[1])).isEqualTo(200);
     assertThat(status(uncached, publicApp, key[1])).isEqualTo(404);
+    // The app comes from the path; a query parameter of the same name changes nothing.
+    assertThat(
+            Http.get(
+                    uncached.url() + "/v1/apps/" + privateApp + "/overview?appId=" + publicApp,
+                    key[1])
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            Http.get(
+                    uncached.url() + "/v1/apps/" + publicApp + "/overview?appId=" + privateApp,
+                    key[1])
+                .status())
+        .isEqualTo(404);
     assertThat(status(uncached, privateApp, "csk_unknown")).isEqualTo(401);
     Accounts.require(
         Accounts.call("DELETE", "/v1/apps/" + privateApp + "/api-keys/" + key[0], owner, null),
