@@ -43,9 +43,13 @@ final class StateStores {
   /**
    * One store: what it holds and for how long. Small, short-lived stores (pending work, recent
    * sightings) live in memory; they are changelogged all the same, so they are restored after a
-   * crash and commit with the input offsets. The aggregates, sessions and dedupe ids are RocksDB.
-   * Every store is cached: a key written many times between two commits (a pending counter, a
-   * visitor's last-seen time) reaches its changelog once per commit, not once per write.
+   * crash and commit with the input offsets. The aggregates, sessions and dedupe ids are RocksDB. A
+   * store whose keys are written many times between two commits (a pending counter, a session, a
+   * sketch) is cached, so a key reaches its changelog once per commit, not once per write. A store
+   * whose keys are written once (an event id, a journey event, a first sighting) is not: the cache
+   * would save nothing for it, and its entries would crowd the cached stores' hot keys out of the
+   * thread's cache. An evicted dirty entry flushes its whole store's cache, so a full cache made
+   * every commit's work happen per write (25 times the changelog volume, measured).
    */
   record Spec(
       String name,
@@ -54,30 +58,38 @@ final class StateStores {
       Duration windowSize,
       Serde<?> keySerde,
       Serde<?> valueSerde,
-      boolean inMemory) {
+      boolean inMemory,
+      boolean cached) {
+
+    /** The same store without a cache: for keys written once. */
+    Spec uncached() {
+      return new Spec(name, kind, retention, windowSize, keySerde, valueSerde, inMemory, false);
+    }
 
     StoreBuilder<?> builder() {
+      StoreBuilder<?> builder = plainBuilder();
+      return cached ? builder.withCachingEnabled() : builder.withCachingDisabled();
+    }
+
+    private StoreBuilder<?> plainBuilder() {
       return switch (kind) {
         case KEY_VALUE ->
             Stores.keyValueStoreBuilder(
-                    inMemory
-                        ? Stores.inMemoryKeyValueStore(name)
-                        : Stores.persistentKeyValueStore(name),
-                    keySerde,
-                    valueSerde)
-                .withCachingEnabled();
+                inMemory
+                    ? Stores.inMemoryKeyValueStore(name)
+                    : Stores.persistentKeyValueStore(name),
+                keySerde,
+                valueSerde);
         case WINDOW ->
             Stores.windowStoreBuilder(
-                    inMemory
-                        ? Stores.inMemoryWindowStore(name, retention, windowSize, false)
-                        : Stores.persistentWindowStore(name, retention, windowSize, false),
-                    keySerde,
-                    valueSerde)
-                .withCachingEnabled();
+                inMemory
+                    ? Stores.inMemoryWindowStore(name, retention, windowSize, false)
+                    : Stores.persistentWindowStore(name, retention, windowSize, false),
+                keySerde,
+                valueSerde);
         case SESSION ->
             Stores.sessionStoreBuilder(
-                    Stores.persistentSessionStore(name, retention), keySerde, valueSerde)
-                .withCachingEnabled();
+                Stores.persistentSessionStore(name, retention), keySerde, valueSerde);
       };
     }
 
@@ -98,10 +110,11 @@ final class StateStores {
     JsonSerde<SessionState> session = new JsonSerde<>(SessionState.class);
     return List.of(
         window(
-            EventProcessor.DEDUPE_STORE,
-            EventProcessor.DEDUPE_WINDOW.plusHours(1),
-            Duration.ofMillis(1),
-            number),
+                EventProcessor.DEDUPE_STORE,
+                EventProcessor.DEDUPE_WINDOW.plusHours(1),
+                Duration.ofMillis(1),
+                number)
+            .uncached(),
         new Spec(
             EventProcessor.SESSION_STORE,
             Kind.SESSION,
@@ -109,29 +122,37 @@ final class StateStores {
             null,
             string,
             session,
+            false,
             false),
         keyValue(EventProcessor.PENDING_DELTAS_STORE, number),
         window(
-            EventProcessor.VISITOR_SEEN_STORE, Duration.ofHours(2), Duration.ofMinutes(1), number),
-        keyValue(EventProcessor.PENDING_VISITORS_STORE, number),
+                EventProcessor.VISITOR_SEEN_STORE,
+                Duration.ofHours(2),
+                Duration.ofMinutes(1),
+                number)
+            .uncached(),
+        keyValue(EventProcessor.PENDING_VISITORS_STORE, number).uncached(),
         keyValue(EventProcessor.DIRTY_SESSIONS_STORE, session),
         keyValue(LiveTracker.VISITORS_STORE, number),
         keyValue(LiveTracker.EVENTS_STORE, number),
-        persistentKeyValue(FunnelTracker.ATTEMPTS_STORE, new JsonSerde<>(FunnelAttempt.class)),
-        persistentKeyValue(RetentionTracker.WEEKS_STORE, new JsonSerde<>(ActiveWeeks.class)));
+        persistentKeyValue(FunnelTracker.ATTEMPTS_STORE, new JsonSerde<>(FunnelAttempt.class))
+            .uncached(),
+        persistentKeyValue(RetentionTracker.WEEKS_STORE, new JsonSerde<>(ActiveWeeks.class))
+            .uncached());
   }
 
   /** The activity feed's pending events, in the stage-1 task. */
   static List<Spec> activityFeed() {
-    return List.of(keyValue(ActivityFeedProcessor.PENDING_STORE, Serdes.ByteArray()));
+    return List.of(keyValue(ActivityFeedProcessor.PENDING_STORE, Serdes.ByteArray()).uncached());
   }
 
   /** The per-visitor journeys, in the stage-1 task (queried interactively). */
   static List<Spec> visitorJourneys() {
     return List.of(
         persistentKeyValue(
-            VisitorJourneyProcessor.SESSIONS_STORE, new JsonSerde<>(JourneySession.class)),
-        persistentKeyValue(VisitorJourneyProcessor.EVENTS_STORE, Serdes.ByteArray()));
+                VisitorJourneyProcessor.SESSIONS_STORE, new JsonSerde<>(JourneySession.class))
+            .uncached(),
+        persistentKeyValue(VisitorJourneyProcessor.EVENTS_STORE, Serdes.ByteArray()).uncached());
   }
 
   /**
@@ -148,18 +169,18 @@ final class StateStores {
     List<Spec> specs = new ArrayList<>();
     for (Interval interval : Interval.values()) {
       Duration size = Duration.ofMillis(interval.millis());
-      specs.add(
+      Spec counters =
           window(
-              AggregateProcessor.counterStore(interval),
-              interval.retention(),
-              size,
-              Serdes.Long()));
-      specs.add(
+              AggregateProcessor.counterStore(interval), interval.retention(), size, Serdes.Long());
+      Spec sketches =
           window(
               AggregateProcessor.sketchStore(interval),
               interval.retention(),
               size,
-              Serdes.ByteArray()));
+              Serdes.ByteArray());
+      boolean minute = interval == Interval.MINUTE;
+      specs.add(minute ? counters.uncached() : counters);
+      specs.add(minute ? sketches.uncached() : sketches);
     }
     specs.add(keyValue(AggregateProcessor.LIVE_STORE, new JsonSerde<>(LiveFigures.class)));
     specs.add(keyValue(AggregateProcessor.MIRROR_PENDING_STORE, Serdes.ByteArray()));
@@ -182,16 +203,16 @@ final class StateStores {
 
   /** A small key-value store of pending or recent things: in memory. */
   private static Spec keyValue(String name, Serde<?> values) {
-    return new Spec(name, Kind.KEY_VALUE, null, null, Serdes.String(), values, true);
+    return new Spec(name, Kind.KEY_VALUE, null, null, Serdes.String(), values, true, true);
   }
 
   /** A key-value store that grows with the visitors: RocksDB. */
   private static Spec persistentKeyValue(String name, Serde<?> values) {
-    return new Spec(name, Kind.KEY_VALUE, null, null, Serdes.String(), values, false);
+    return new Spec(name, Kind.KEY_VALUE, null, null, Serdes.String(), values, false, true);
   }
 
   /** A window store that grows with the data: RocksDB. */
   private static Spec window(String name, Duration retention, Duration size, Serde<?> values) {
-    return new Spec(name, Kind.WINDOW, retention, size, Serdes.String(), values, false);
+    return new Spec(name, Kind.WINDOW, retention, size, Serdes.String(), values, false, true);
   }
 }

@@ -53,6 +53,12 @@ public record TopologySettings(
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    // One fetch request covers every assigned partition that is not paused, and a new one waits
+    // for the last. Read-committed, the repartition topic has nothing to return until stage 1
+    // commits, so with the default 500 ms the request sat on the broker while the input
+    // partitions, resumed meanwhile, waited behind it (74 % of the thread's time in poll at a
+    // 500 ms commit interval; 3 % with 10 ms).
+    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
     props.putAll(overrides);
     return props;
   }
