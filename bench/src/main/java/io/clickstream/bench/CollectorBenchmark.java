@@ -21,7 +21,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -553,34 +551,25 @@ public final class CollectorBenchmark {
       port = probe.getLocalPort();
     }
     Path log = Path.of("target", "bench", "collector", "child.log").toAbsolutePath();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx512m",
-            "-cp",
-            classpath(),
-            CollectorChild.class.getName(),
-            bootstrap,
-            Integer.toString(port));
-    builder.environment().put("CLICKSTREAM_TOKEN_KEY", new String(KEY, StandardCharsets.UTF_8));
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    Process child = builder.start();
+    ChildJvm child =
+        ChildJvm.start(
+            CollectorChild.class,
+            List.of("-Xmx512m"),
+            List.of(bootstrap, Integer.toString(port)),
+            Map.of("CLICKSTREAM_TOKEN_KEY", new String(KEY, StandardCharsets.UTF_8)),
+            log);
     try {
-      awaitReady(child, log);
       awaitAccepted(port, token);
       System.out.printf("child collector pid %d on port %d%n", child.pid(), port);
       webSocketPhase(child, port, token, target, seconds, rows);
     } finally {
-      child.destroy(); // SIGTERM: the collector drains its sockets and flushes its producer
-      if (!child.waitFor(60, TimeUnit.SECONDS)) {
-        child.destroyForcibly().waitFor();
-      }
+      child.close(); // SIGTERM: the collector drains its sockets and flushes its producer
       System.out.printf("child collector exited with %d%n", child.exitValue());
     }
   }
 
   private static void webSocketPhase(
-      Process child, int port, String token, int target, int seconds, List<Row> rows)
+      ChildJvm child, int port, String token, int target, int seconds, List<Row> rows)
       throws Exception {
     InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
     byte[] hello =
@@ -765,30 +754,6 @@ public final class CollectorBenchmark {
                   afterTraffic),
               trafficLoad));
     }
-  }
-
-  private static void awaitReady(Process child, Path log) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      if (!child.isAlive()) {
-        throw new IllegalStateException("The child collector exited: " + Files.readString(log));
-      }
-      if (Files.exists(log) && Files.readString(log).contains("READY ")) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("The child collector did not start: " + Files.readString(log));
-  }
-
-  private static String classpath() {
-    if (CollectorBenchmark.class.getClassLoader() instanceof URLClassLoader loader
-        && loader.getURLs().length > 1) {
-      return Arrays.stream(loader.getURLs())
-          .map(url -> Path.of(URI.create(url.toString())).toString())
-          .collect(Collectors.joining(java.io.File.pathSeparator));
-    }
-    return System.getProperty("java.class.path");
   }
 
   private static long fds(long pid) {

@@ -5,7 +5,6 @@ import io.clickstream.collector.CollectorSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The collector of {@link CollectorBenchmark}'s WebSocket phase, in its own JVM ({@code -Xmx512m}):
@@ -24,16 +23,6 @@ public final class CollectorChild {
                     "127.0.0.1", Integer.parseInt(args[1]), args[0], key, "bench-salt", Map.of()),
                 Clock.systemUTC())
             .start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  collector.close();
-                  stopped.countDown();
-                }));
-    System.out.println("READY " + collector.url());
-    System.out.flush();
-    stopped.await();
+    ChildJvm.serveUntilTerminated(collector.url(), collector::close);
   }
 }

@@ -106,6 +106,7 @@ public final class MetadataApiBenchmark {
         apps.add(app);
       }
 
+      ExecutorService senders = Executors.newFixedThreadPool(32);
       IntFunction<CompletableFuture<?>> login =
           i ->
               BenchHttp.sendAsync(
@@ -114,7 +115,8 @@ public final class MetadataApiBenchmark {
                       api.url() + "/v1/auth/login",
                       null,
                       Map.of("email", emails.get(i % USERS), "password", PASSWORD)),
-                  200);
+                  200,
+                  senders);
       IntFunction<CompletableFuture<?>> read =
           i ->
               BenchHttp.sendAsync(
@@ -123,7 +125,8 @@ public final class MetadataApiBenchmark {
                       .header("Authorization", "Bearer " + tokens.get(i % USERS))
                       .GET()
                       .build(),
-                  200);
+                  200,
+                  senders);
 
       PasswordHasher hasher = new PasswordHasher(PasswordHasher.Parameters.OWASP, 2);
       String hash = hasher.hash(PASSWORD);
@@ -159,6 +162,7 @@ public final class MetadataApiBenchmark {
           "login p50 = %.1f × Argon2id verify; read p50 = %.1f × JDBC SELECT%n",
           loginResult.p50Ms() / argon2Result.p50Ms(), readResult.p50Ms() / selectResult.p50Ms());
       blocking.shutdownNow();
+      senders.shutdownNow();
     }
   }
 

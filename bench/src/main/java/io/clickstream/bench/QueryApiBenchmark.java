@@ -7,8 +7,6 @@ import io.clickstream.model.Json;
 import io.clickstream.platform.config.DatabaseUrl;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.time.Interval;
-import io.clickstream.query.QueryApiService;
-import io.clickstream.query.QueryApiSettings;
 import io.clickstream.query.read.RedisReader;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -17,7 +15,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +45,9 @@ import redis.clients.jedis.Pipeline;
  * </ul>
  *
  * Seeds 30 days of hour and day buckets for one app: 50 paths, visitors from a pool of 20,000 ids.
- * Authenticated as a signed-in user (JWT), as the dashboard is.
+ * Authenticated as a signed-in user (JWT), as the dashboard is. The query API runs in a JVM of its
+ * own ({@link QueryApiChild}), as in production; the load generator, the embedded broker and the
+ * metadata API share this one. All of them share the machine's cores.
  *
  * <p>{@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=io.clickstream.bench.QueryApiBenchmark
  * -Dexec.args="20 500"} (seconds per phase, requests/s).
@@ -57,6 +56,9 @@ public final class QueryApiBenchmark {
   private static final int PATHS = 50;
   private static final int VISITOR_POOL = 20_000;
   private static final int VISITORS_PER_HOUR = 300;
+
+  /** The query API's JVM: the Dockerfile's, with the heap a 1 GiB container would give it. */
+  private static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx768m");
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -77,17 +79,14 @@ public final class QueryApiBenchmark {
                         "query-api-benchmark-token-key-0123456789ab"
                             .getBytes(StandardCharsets.UTF_8)))
                 .start();
-        QueryApiService api =
-            new QueryApiService(
-                    QueryApiSettings.of(
-                        "127.0.0.1",
-                        0,
-                        services.redisUrl(),
-                        DatabaseUrl.parse(services.databaseUrl()),
-                        services.kafkaBootstrapServers(),
-                        jwtKey),
-                    Clock.systemUTC())
-                .start();
+        ChildJvm api =
+            ChildJvm.start(
+                QueryApiChild.class,
+                CHILD_JVM_OPTIONS,
+                List.of(
+                    services.redisUrl(), services.databaseUrl(), services.kafkaBootstrapServers()),
+                Map.of("CLICKSTREAM_JWT_KEY", new String(jwtKey, StandardCharsets.UTF_8)),
+                Path.of("target", "bench", "query-api", "child.log").toAbsolutePath());
         JedisPooled redis = new JedisPooled(URI.create(services.redisUrl()))) {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String[] session = signIn(client, metadata.url());
@@ -112,18 +111,20 @@ public final class QueryApiBenchmark {
 
       String from30 =
           Instant.ofEpochMilli(now).minus(Duration.ofDays(30)).plusSeconds(60).toString();
-      String overviewUrl = api.url() + "/v1/apps/" + app + "/overview?from=" + from30;
-      String pagesUrl = api.url() + "/v1/apps/" + app + "/pages";
+      String overviewPath = "/v1/apps/" + app + "/overview?from=" + from30;
+      String pagesPath = "/v1/apps/" + app + "/pages";
+      String overviewUrl = api.url() + overviewPath;
+      String pagesUrl = api.url() + pagesPath;
       System.out.println(
           "overview: " + BenchHttp.send(client, BenchHttp.get(overviewUrl, token), 200));
       String pages = BenchHttp.send(client, BenchHttp.get(pagesUrl, token), 200);
       System.out.println("pages: " + pages.substring(0, Math.min(160, pages.length())) + "…");
 
-      IntFunction<CompletableFuture<?>> overview =
-          i -> BenchHttp.sendAsync(client, BenchHttp.get(overviewUrl, token), 200);
-      IntFunction<CompletableFuture<?>> pagesOp =
-          i -> BenchHttp.sendAsync(client, BenchHttp.get(pagesUrl, token), 200);
+      // Every phase waits for its answers the same way: 32 threads blocked on their sockets.
+      KeepAliveGets gets = new KeepAliveGets(api.url(), 32);
       ExecutorService blocking = Executors.newFixedThreadPool(32);
+      IntFunction<CompletableFuture<?>> overview = i -> gets.get(overviewPath, token, 200);
+      IntFunction<CompletableFuture<?>> pagesOp = i -> gets.get(pagesPath, token, 200);
       String hourTotals =
           RedisKeys.totals(app, Interval.HOUR, Interval.HOUR.bucketStart(now - 3_600_000));
       IntFunction<CompletableFuture<?>> ping =
@@ -133,11 +134,19 @@ public final class QueryApiBenchmark {
 
       List<String> redisBenchmark = redisBenchmark(services.redisUrl());
       FixedRateLoad.run("warm-up overview", rate, warmUp, overview);
+      Map<Double, Long> before = ServerLatency.scrape(client, api.url(), "/overview");
       FixedRateLoad.Result overviewResult =
           FixedRateLoad.run("GET /overview (30 days)", rate, phase, overview);
+      String overviewServer =
+          ServerLatency.between(before, ServerLatency.scrape(client, api.url(), "/overview"));
+      System.out.println("  " + overviewServer);
       FixedRateLoad.run("warm-up pages", rate, warmUp, pagesOp);
+      before = ServerLatency.scrape(client, api.url(), "/pages");
       FixedRateLoad.Result pagesResult =
           FixedRateLoad.run("GET /pages (7 days)", rate, phase, pagesOp);
+      String pagesServer =
+          ServerLatency.between(before, ServerLatency.scrape(client, api.url(), "/pages"));
+      System.out.println("  " + pagesServer);
       FixedRateLoad.run("warm-up redis", rate, warmUp, ping);
       FixedRateLoad.Result pingResult =
           FixedRateLoad.run("reference: Jedis PING", rate, phase, ping);
@@ -145,6 +154,8 @@ public final class QueryApiBenchmark {
           FixedRateLoad.run("reference: Jedis HGETALL (one hour's totals)", rate, phase, hgetall);
 
       FixedRateLoad.printTable(List.of(overviewResult, pagesResult, pingResult, hgetallResult));
+      System.out.println("/overview " + overviewServer);
+      System.out.println("/pages " + pagesServer);
       if (redisBenchmark.isEmpty()) {
         System.out.println("redis-benchmark: not on the PATH (apt-get install redis-tools)");
       } else {
@@ -152,6 +163,7 @@ public final class QueryApiBenchmark {
         redisBenchmark.forEach(line -> System.out.println("  " + line));
       }
       blocking.shutdownNow();
+      gets.close();
     }
   }
 

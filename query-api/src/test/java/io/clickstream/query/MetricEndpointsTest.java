@@ -90,6 +90,12 @@ class MetricEndpointsTest {
                 + "\"avg_session_duration_ms\":60000,\"pages_per_session\":3.0}");
     assertThat(get("/overview?from=2026-11-01&interval=day"))
         .startsWith("{\"visitors\":3,\"sessions\":2,\"pageviews\":4,\"events\":8,");
+    // Ending within today, before the 12:29 event: read from today's minutes and hours, not from
+    // today's bucket, which holds that event too.
+    assertThat(get("/overview?from=2026-11-21&to=2026-11-22T11:00:00Z"))
+        .isEqualTo(
+            "{\"visitors\":1,\"sessions\":1,\"pageviews\":1,\"events\":1,\"bounce_rate\":1.0,"
+                + "\"avg_session_duration_ms\":0,\"pages_per_session\":1.0}");
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.clickstream.platform.metrics.Metrics;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
@@ -283,11 +284,22 @@ class HttpServiceTest {
                                 "status", "200",
                                 "service", "metered-test")))
                     .hasValue(2.0);
+                // Latency buckets, the query API's 5 ms goal among them; +Inf holds every one.
+                Map<String, String> overview =
+                    Map.of("route", "/apps/{appId}/overview", "status", "200");
+                assertThat(bucket(scrape.body(), overview, "0.005")).isPresent();
+                assertThat(bucket(scrape.body(), overview, "+Inf")).hasValue(2.0);
                 // Unknown paths share one series, so scanners cannot blow up the cardinality.
                 assertThat(count(scrape.body(), Map.of("route", "unmatched", "status", "404")))
                     .hasValue(1.0);
               });
     }
+  }
+
+  private static OptionalDouble bucket(String scrape, Map<String, String> labels, String le) {
+    Map<String, String> withBound = new HashMap<>(labels);
+    withBound.put("le", le);
+    return PrometheusScrape.value(scrape, "http_server_requests_seconds_bucket", withBound);
   }
 
   private static OptionalDouble count(String scrape, Map<String, String> labels) {

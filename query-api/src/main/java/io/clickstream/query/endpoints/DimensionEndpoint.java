@@ -41,7 +41,7 @@ public final class DimensionEndpoint implements JsonEndpoint {
     QueryRange range = context.ranges().forTotals(exchange);
     int limit = Params.limit(exchange);
     String order = Params.oneOf(exchange, "order", ORDERS);
-    List<Bucket> cover = range.cover();
+    List<Bucket> cover = context.reader().cover(range, app);
     RedisReader reader = context.reader();
     Map<String, Long> sessions =
         reader.sumHashes(

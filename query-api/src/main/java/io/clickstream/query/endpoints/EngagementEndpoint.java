@@ -38,7 +38,7 @@ public final class EngagementEndpoint implements JsonEndpoint {
     long wau = reader.union(days(reader, app, lastDay, 7), RedisKeys.VISITORS);
     long mau = reader.union(days(reader, app, lastDay, 30), RedisKeys.VISITORS);
 
-    List<Bucket> cover = range.cover();
+    List<Bucket> cover = context.reader().cover(range, app);
     Map<String, Long> clicks =
         reader.sumHashes(
             context.reader().keys(cover, b -> RedisKeys.clicks(app, b.interval(), b.start())));

@@ -27,7 +27,9 @@ public final class EventsEndpoint implements JsonEndpoint {
             .sumHashes(
                 context
                     .reader()
-                    .keys(range.cover(), b -> RedisKeys.eventTypes(app, b.interval(), b.start())));
+                    .keys(
+                        context.reader().cover(range, app),
+                        b -> RedisKeys.eventTypes(app, b.interval(), b.start())));
     List<EventCount> items =
         Ranking.top(counts, limit).stream()
             .map(

@@ -27,7 +27,7 @@ public final class JourneysEndpoint implements JsonEndpoint {
     String app = context.guard().requireReadable(exchange);
     QueryRange range = context.ranges().forTotals(exchange);
     int limit = Params.limit(exchange);
-    List<Bucket> cover = range.cover();
+    List<Bucket> cover = context.reader().cover(range, app);
     RedisReader reader = context.reader();
     Map<String, Long> transitions =
         reader.sumHashes(

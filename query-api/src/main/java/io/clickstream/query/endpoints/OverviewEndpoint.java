@@ -21,7 +21,7 @@ public final class OverviewEndpoint implements JsonEndpoint {
   public Overview handle(HttpServerExchange exchange) {
     String app = context.guard().requireReadable(exchange);
     QueryRange range = context.ranges().forTotals(exchange);
-    List<Bucket> cover = range.cover();
+    List<Bucket> cover = context.reader().cover(range, app);
     Map<String, Long> totals =
         context
             .reader()

@@ -31,7 +31,7 @@ public final class PagesEndpoint implements JsonEndpoint {
     QueryRange range = context.ranges().forTotals(exchange);
     int limit = Params.limit(exchange);
     String order = Params.oneOf(exchange, "order", ORDERS);
-    List<Bucket> cover = range.cover();
+    List<Bucket> cover = context.reader().cover(range, app);
     RedisReader reader = context.reader();
     Map<String, Long> pageviews =
         reader.sumHashes(

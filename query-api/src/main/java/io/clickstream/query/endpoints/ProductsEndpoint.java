@@ -39,7 +39,7 @@ public final class ProductsEndpoint implements JsonEndpoint {
     QueryRange range = context.ranges().forTotals(exchange);
     int limit = Params.limit(exchange);
     String by = Params.oneOf(exchange, "by", ORDERS);
-    List<Bucket> cover = range.cover();
+    List<Bucket> cover = context.reader().cover(range, app);
     RedisReader reader = context.reader();
     Map<ProductFigure, Map<String, Long>> figures = new EnumMap<>(ProductFigure.class);
     Set<String> ids = new HashSet<>();

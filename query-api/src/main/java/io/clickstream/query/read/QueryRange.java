@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A query's range resolved to stored buckets. The range counts the buckets of size {@code interval}
@@ -46,6 +47,30 @@ public record QueryRange(Instant from, Instant to, Interval interval, Instant no
     cover(start(), end(), 0, buckets);
     return buckets;
   }
+
+  /**
+   * The range's buckets with its last UTC day read whole, from that day's bucket, in place of the
+   * hours (and minutes) of it the range covers; and those buckets of the day that lie beyond the
+   * range. Equal to {@link #cover()} exactly when nothing is stored in those: the usual case, a
+   * range that ends now. Absent when the range ends on a day boundary or starts within its last
+   * day.
+   */
+  public Optional<WholeLastDay> wholeLastDay() {
+    long end = end();
+    long lastDay = Interval.DAY.bucketStart(end - 1);
+    if (interval == Interval.DAY || end == lastDay + Interval.DAY.millis() || lastDay < start()) {
+      return Optional.empty();
+    }
+    List<Bucket> buckets = new ArrayList<>();
+    cover(start(), lastDay, 0, buckets);
+    buckets.add(new Bucket(Interval.DAY, lastDay));
+    List<Bucket> beyond = new ArrayList<>();
+    cover(end, lastDay + Interval.DAY.millis(), 0, beyond);
+    return Optional.of(new WholeLastDay(buckets, beyond));
+  }
+
+  /** See {@link #wholeLastDay()}. */
+  public record WholeLastDay(List<Bucket> cover, List<Bucket> beyondRange) {}
 
   /** The UTC day holding the range's last instant ({@code to} − 1 ms). */
   public long lastDayStart() {
