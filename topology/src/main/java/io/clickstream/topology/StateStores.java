@@ -43,13 +43,15 @@ final class StateStores {
   /**
    * One store: what it holds and for how long. Small, short-lived stores (pending work, recent
    * sightings) live in memory; they are changelogged all the same, so they are restored after a
-   * crash and commit with the input offsets. The aggregates, sessions and dedupe ids are RocksDB. A
-   * store whose keys are written many times between two commits (a pending counter, a session, a
-   * sketch) is cached, so a key reaches its changelog once per commit, not once per write. A store
-   * whose keys are written once (an event id, a journey event, a first sighting) is not: the cache
-   * would save nothing for it, and its entries would crowd the cached stores' hot keys out of the
-   * thread's cache. An evicted dirty entry flushes its whole store's cache, so a full cache made
-   * every commit's work happen per write (25 times the changelog volume, measured).
+   * crash and commit with the input offsets. The aggregates, sessions and dedupe ids are RocksDB.
+   *
+   * <p>A store whose keys are rewritten between two commits (a pending counter, a changed session,
+   * an hour's sketch) is cached, so a key reaches its changelog once per commit, not once per
+   * write. The others are not: keys written about once (an event id, a journey event, a first
+   * sighting) gain nothing from it, and keys per visitor or per minute bucket outgrow it. Cached,
+   * they filled the thread's cache, and an insert into a full cache evicts from the store written
+   * to, which flushes all of that store's dirty entries: the hot stores were flushed on nearly
+   * every write (docs/topology.md).
    */
   record Spec(
       String name,
@@ -61,7 +63,7 @@ final class StateStores {
       boolean inMemory,
       boolean cached) {
 
-    /** The same store without a cache: for keys written once. */
+    /** The same store without a record cache. */
     Spec uncached() {
       return new Spec(name, kind, retention, windowSize, keySerde, valueSerde, inMemory, false);
     }
@@ -133,7 +135,7 @@ final class StateStores {
             .uncached(),
         keyValue(EventProcessor.PENDING_VISITORS_STORE, number).uncached(),
         keyValue(EventProcessor.DIRTY_SESSIONS_STORE, session),
-        keyValue(LiveTracker.VISITORS_STORE, number),
+        keyValue(LiveTracker.VISITORS_STORE, number).uncached(),
         keyValue(LiveTracker.EVENTS_STORE, number),
         persistentKeyValue(FunnelTracker.ATTEMPTS_STORE, new JsonSerde<>(FunnelAttempt.class))
             .uncached(),

@@ -57,7 +57,7 @@ public final class RedisReader {
   private static final ThreadLocal<WritableMemory> UNION_ROOM =
       ThreadLocal.withInitial(() -> WritableMemory.allocate(Union.getMaxSerializationBytes(LG_K)));
 
-  /** A settled union: its HLL_8 image (never modified: unions heapify a copy) and estimate. */
+  /** A settled union: its HLL_8 image (never modified: requests union into a copy) and estimate. */
   private record Settled(byte[] hll8, double estimate) {
     static final Settled EMPTY = new Settled(new byte[0], 0);
   }
