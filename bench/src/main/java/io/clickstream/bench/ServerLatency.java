@@ -18,11 +18,14 @@ import java.util.regex.Pattern;
 final class ServerLatency {
   private static final Pattern BUCKET =
       Pattern.compile(
-          "^http_server_requests_seconds_bucket\\{(.*)le=\"([0-9.]+)\"[^}]*} ([0-9.E]+)$");
+          "^http_server_requests_seconds_bucket\\{(.*)le=\"([0-9.]+|\\+Inf)\"[^}]*} ([0-9.E]+)$");
 
   private ServerLatency() {}
 
-  /** Successful requests of the route ending with {@code routeSuffix}, by upper bound in ms. */
+  /**
+   * Successful requests of the route ending with {@code routeSuffix}, by upper bound in ms (+Inf:
+   * all of them), cumulative.
+   */
   static Map<Double, Long> scrape(HttpClient client, String baseUrl, String routeSuffix)
       throws Exception {
     String metrics =
@@ -35,19 +38,20 @@ final class ServerLatency {
     for (String line : metrics.split("\n")) {
       Matcher m = BUCKET.matcher(line);
       if (m.matches()
-          && m.group(1).contains("route=\"") // the route label ends with the suffix
-          && m.group(1).contains(routeSuffix + "\"")
+          && m.group(1).contains(routeSuffix + "\"") // a label (the route) ending with it
           && m.group(1).contains("status=\"200\"")) {
-        counts.merge(
-            Double.parseDouble(m.group(2)) * 1000,
-            (long) Double.parseDouble(m.group(3)),
-            Long::sum);
+        double bound =
+            m.group(2).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(2));
+        counts.merge(bound * 1000, (long) Double.parseDouble(m.group(3)), Long::sum);
       }
     }
     return counts;
   }
 
-  /** e.g. {@code server: 99.1 % ≤ 1 ms, 99.8 % ≤ 2 ms, 99.99 % ≤ 5 ms} for the phase. */
+  /**
+   * e.g. {@code server-side, of 15000: 97.06 % ≤ 1 ms, 98.54 % ≤ 2 ms, 99.79 % ≤ 5 ms, 99.99 % ≤ 10
+   * ms}: the requests between the two scrapes.
+   */
   static String between(Map<Double, Long> before, Map<Double, Long> after) {
     long total =
         after.values().stream().mapToLong(Long::longValue).max().orElse(0)

@@ -1,7 +1,7 @@
 package io.clickstream.query.read;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.clickstream.platform.redis.RedisKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
@@ -31,6 +32,11 @@ import redis.clients.jedis.Response;
  * its stream time minus the session gap (at most 24 h) and a 1 h grace, so a bucket that ended
  * {@link #SETTLED_AFTER} ago is final. A range's settled buckets cost one cache lookup per figure;
  * only its recent buckets are read from Redis each time.
+ *
+ * <p>A missing entry is computed once however many requests ask for it at the same time (the others
+ * wait for it), and an entry older than {@link #SETTLED_REFRESH} is recomputed in the background
+ * while requests go on reading the old one. Looked up and computed per request instead, a cold or
+ * expired entry under load sets every request thread merging the same settled sketches at once.
  */
 public final class RedisReader {
   /** The topology's sketch parameters (topology {@code Sketches}): lgK 14, HLL_4. */
@@ -42,32 +48,41 @@ public final class RedisReader {
   /** A figure's bucket keys split by whether they can still change. */
   public record BucketKeys(List<String> settled, List<String> live) {}
 
-  private record SettledField(List<String> keys, String field) {}
+  /**
+   * How long a settled figure is used before it is read again: a session still growing more than 26
+   * h after its start changes its start's bucket (docs/query-api.md).
+   */
+  static final Duration SETTLED_REFRESH = Duration.ofMinutes(10);
+
+  /** The settled buckets of a figure and the sketch fields wanted from them (sorted). */
+  private record SettledFields(List<String> keys, List<String> fields) {}
 
   private final JedisPooled redis;
   private final Clock clock;
-  private final Cache<List<String>, Map<String, Long>> settledSums =
+  private final LoadingCache<List<String>, Map<String, Long>> settledSums =
       Caffeine.newBuilder()
-          .expireAfterWrite(Duration.ofMinutes(10))
+          .refreshAfterWrite(SETTLED_REFRESH)
+          .expireAfterAccess(Duration.ofHours(1))
           .maximumWeight(32L << 20)
           .<List<String>, Map<String, Long>>weigher((keys, sums) -> 64 + 64 * sums.size())
-          .build();
+          .build(keys -> Map.copyOf(sumHashes(keys)));
 
   /** Per request thread: room for one union's image (see {@link #unionFields}). */
   private static final ThreadLocal<WritableMemory> UNION_ROOM =
       ThreadLocal.withInitial(() -> WritableMemory.allocate(Union.getMaxSerializationBytes(LG_K)));
 
   /** A settled union: its HLL_8 image (never modified: requests union into a copy) and estimate. */
-  private record Settled(byte[] hll8, double estimate) {
-    static final Settled EMPTY = new Settled(new byte[0], 0);
-  }
+  private record Settled(byte[] hll8, double estimate) {}
 
-  private final Cache<SettledField, Settled> settledSketches =
+  private final LoadingCache<SettledFields, Map<String, Settled>> settledSketches =
       Caffeine.newBuilder()
-          .expireAfterWrite(Duration.ofMinutes(10))
+          .refreshAfterWrite(SETTLED_REFRESH)
+          .expireAfterAccess(Duration.ofHours(1))
           .maximumWeight(64L << 20)
-          .<SettledField, Settled>weigher((key, sketch) -> 64 + sketch.hll8().length)
-          .build();
+          .<SettledFields, Map<String, Settled>>weigher(
+              (key, unions) ->
+                  64 + unions.values().stream().mapToInt(u -> 64 + u.hll8().length).sum())
+          .build(this::unionSettled);
 
   public RedisReader(JedisPooled redis, Clock clock) {
     this.redis = redis;
@@ -115,7 +130,7 @@ public final class RedisReader {
     Map<String, Long> totals = new HashMap<>(sumHashes(keys.live()));
     if (!keys.settled().isEmpty()) {
       settledSums
-          .get(keys.settled(), settled -> Map.copyOf(sumHashes(settled)))
+          .get(keys.settled())
           .forEach((field, value) -> totals.merge(field, value, Long::sum));
     }
     totals.values().removeIf(total -> total == 0);
@@ -158,38 +173,28 @@ public final class RedisReader {
     return Union.writableWrap(room);
   }
 
-  /** The union of each field over settled buckets: cached, or read and cached; absent if empty. */
+  /** The union of each field over settled buckets (cached); a field without sketches is absent. */
   private Map<String, Settled> settled(List<String> keys, List<String> fields) {
-    Map<String, Settled> settled = new HashMap<>();
     if (keys.isEmpty() || fields.isEmpty()) {
-      return settled;
+      return Map.of();
     }
-    List<String> missing = new ArrayList<>();
-    for (String field : fields) {
-      Settled cached = settledSketches.getIfPresent(new SettledField(keys, field));
-      if (cached == null) {
-        missing.add(field);
-      } else if (cached != Settled.EMPTY) {
-        settled.put(field, cached);
-      }
-    }
-    Map<String, List<byte[]>> fresh = sketches(keys, missing);
-    for (String field : missing) {
-      List<byte[]> parts = fresh.get(field);
-      Settled result = Settled.EMPTY;
-      if (parts != null) {
-        Union union = new Union(LG_K);
-        parts.forEach(part -> union.update(wrap(part)));
-        result =
-            new Settled(
-                union.getResult(TgtHllType.HLL_8).toUpdatableByteArray(), union.getEstimate());
-      }
-      settledSketches.put(new SettledField(keys, field), result);
-      if (result != Settled.EMPTY) {
-        settled.put(field, result);
-      }
-    }
-    return settled;
+    return settledSketches.get(new SettledFields(keys, List.copyOf(new TreeSet<>(fields))));
+  }
+
+  private Map<String, Settled> unionSettled(SettledFields wanted) {
+    Map<String, Settled> unions = new HashMap<>();
+    sketches(wanted.keys(), wanted.fields())
+        .forEach(
+            (field, parts) -> {
+              Union union = new Union(LG_K);
+              parts.forEach(part -> union.update(wrap(part)));
+              unions.put(
+                  field,
+                  new Settled(
+                      union.getResult(TgtHllType.HLL_8).toUpdatableByteArray(),
+                      union.getEstimate()));
+            });
+    return Map.copyOf(unions);
   }
 
   /** The distinct visitors of one sketch field over every bucket. */

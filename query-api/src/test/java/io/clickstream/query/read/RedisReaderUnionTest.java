@@ -6,9 +6,15 @@ import io.clickstream.embedded.TestServices;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
@@ -76,6 +82,47 @@ class RedisReaderUnionTest {
 
     assertThat(reader.unionFields(new RedisReader.BucketKeys(settled, List.of()), List.of("f")))
         .isEqualTo(Map.of("f", 1_000L));
+  }
+
+  @Test
+  void requestsArrivingTogetherOnAColdCacheReadTheSettledBucketsOnce() throws Exception {
+    Map<String, byte[]> bucket = Map.of("g", sketch("e", 0, 500));
+    List<String> settled = List.of(store("s4", bucket), store("s5", bucket), store("s6", bucket));
+    RedisReader cold = new RedisReader(redis, Clock.systemUTC());
+    int requests = 16;
+    ExecutorService threads = Executors.newFixedThreadPool(requests);
+    CountDownLatch start = new CountDownLatch(1);
+    long before = hmgetCalls();
+    try {
+      List<Future<Map<String, Long>>> answers = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        answers.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return cold.unionFields(
+                      new RedisReader.BucketKeys(settled, List.of()), List.of("g"));
+                }));
+      }
+      start.countDown();
+      for (Future<Map<String, Long>> answer : answers) {
+        assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(Map.of("g", 500L));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    // One pipeline of one HMGET per settled bucket, for all sixteen.
+    assertThat(hmgetCalls() - before).isEqualTo(settled.size());
+  }
+
+  private static long hmgetCalls() {
+    return redis
+        .info("commandstats")
+        .lines()
+        .filter(line -> line.startsWith("cmdstat_hmget:"))
+        .map(line -> line.substring(line.indexOf("calls=") + 6, line.indexOf(',')))
+        .mapToLong(Long::parseLong)
+        .sum();
   }
 
   /** The previous way: a heap union of the settled image, then each recent sketch. */
