@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.redis.RedisKeys.ProductFigure;
+import io.clickstream.query.read.RangeReads;
 import io.clickstream.query.support.Accounts;
 import io.clickstream.query.support.Http;
 import io.clickstream.query.support.Mirror;
@@ -195,7 +196,7 @@ class StreamAnalysisEndpointsTest {
     assertThat(call(base + "?before=yesterday").status()).isEqualTo(400);
   }
 
-  private static Mirror.BucketKey products(ProductFigure figure) {
+  private static RangeReads.BucketKey products(ProductFigure figure) {
     return (a, interval, bucket) -> RedisKeys.products(a, interval, bucket, figure);
   }
 

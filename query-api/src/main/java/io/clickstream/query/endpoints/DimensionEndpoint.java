@@ -3,9 +3,8 @@ package io.clickstream.query.endpoints;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.clickstream.platform.http.JsonEndpoint;
 import io.clickstream.platform.redis.RedisKeys;
-import io.clickstream.query.read.Bucket;
 import io.clickstream.query.read.QueryRange;
-import io.clickstream.query.read.RedisReader;
+import io.clickstream.query.read.RangeReads;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
 import java.util.Map;
@@ -41,24 +40,15 @@ public final class DimensionEndpoint implements JsonEndpoint {
     QueryRange range = context.ranges().forTotals(exchange);
     int limit = Params.limit(exchange);
     String order = Params.oneOf(exchange, "order", ORDERS);
-    List<Bucket> cover = context.reader().cover(range, app);
-    RedisReader reader = context.reader();
+    RangeReads reads = context.reader().over(range, app);
     Map<String, Long> sessions =
-        reader.sumHashes(
-            context
-                .reader()
-                .keys(
-                    cover,
-                    b -> RedisKeys.dimensionSessions(app, b.interval(), b.start(), dimension)));
+        reads.sum(
+            (a, interval, start) -> RedisKeys.dimensionSessions(a, interval, start, dimension));
     List<String> keys =
         order.equals("sessions") ? Ranking.top(sessions, limit) : List.copyOf(sessions.keySet());
     Map<String, Long> visitors =
-        reader.unionFields(
-            context
-                .reader()
-                .keys(
-                    cover,
-                    b -> RedisKeys.dimensionSketches(app, b.interval(), b.start(), dimension)),
+        reads.union(
+            (a, interval, start) -> RedisKeys.dimensionSketches(a, interval, start, dimension),
             keys);
     List<Row> rows =
         keys.stream()

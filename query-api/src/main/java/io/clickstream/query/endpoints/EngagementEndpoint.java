@@ -7,6 +7,7 @@ import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.time.Interval;
 import io.clickstream.query.read.Bucket;
 import io.clickstream.query.read.QueryRange;
+import io.clickstream.query.read.RangeReads;
 import io.clickstream.query.read.RedisReader;
 import io.undertow.server.HttpServerExchange;
 import java.util.ArrayList;
@@ -38,16 +39,10 @@ public final class EngagementEndpoint implements JsonEndpoint {
     long wau = reader.union(days(reader, app, lastDay, 7), RedisKeys.VISITORS);
     long mau = reader.union(days(reader, app, lastDay, 30), RedisKeys.VISITORS);
 
-    List<Bucket> cover = context.reader().cover(range, app);
-    Map<String, Long> clicks =
-        reader.sumHashes(
-            context.reader().keys(cover, b -> RedisKeys.clicks(app, b.interval(), b.start())));
-    Map<String, Long> hoverMs =
-        reader.sumHashes(
-            context.reader().keys(cover, b -> RedisKeys.hoverMs(app, b.interval(), b.start())));
-    Map<String, Long> hoverCount =
-        reader.sumHashes(
-            context.reader().keys(cover, b -> RedisKeys.hoverCount(app, b.interval(), b.start())));
+    RangeReads reads = reader.over(range, app);
+    Map<String, Long> clicks = reads.sum(RedisKeys::clicks);
+    Map<String, Long> hoverMs = reads.sum(RedisKeys::hoverMs);
+    Map<String, Long> hoverCount = reads.sum(RedisKeys::hoverCount);
     Set<String> targets = new HashSet<>(clicks.keySet());
     targets.addAll(hoverCount.keySet());
     List<Target> items = new ArrayList<>();

@@ -21,15 +21,7 @@ public final class EventsEndpoint implements JsonEndpoint {
     String app = context.guard().requireReadable(exchange);
     QueryRange range = context.ranges().forTotals(exchange);
     int limit = Params.limit(exchange);
-    Map<String, Long> counts =
-        context
-            .reader()
-            .sumHashes(
-                context
-                    .reader()
-                    .keys(
-                        context.reader().cover(range, app),
-                        b -> RedisKeys.eventTypes(app, b.interval(), b.start())));
+    Map<String, Long> counts = context.reader().over(range, app).sum(RedisKeys::eventTypes);
     List<EventCount> items =
         Ranking.top(counts, limit).stream()
             .map(

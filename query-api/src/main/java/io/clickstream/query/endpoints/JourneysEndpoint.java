@@ -2,9 +2,8 @@ package io.clickstream.query.endpoints;
 
 import io.clickstream.platform.http.JsonEndpoint;
 import io.clickstream.platform.redis.RedisKeys;
-import io.clickstream.query.read.Bucket;
 import io.clickstream.query.read.QueryRange;
-import io.clickstream.query.read.RedisReader;
+import io.clickstream.query.read.RangeReads;
 import io.undertow.server.HttpServerExchange;
 import java.util.Arrays;
 import java.util.List;
@@ -27,18 +26,9 @@ public final class JourneysEndpoint implements JsonEndpoint {
     String app = context.guard().requireReadable(exchange);
     QueryRange range = context.ranges().forTotals(exchange);
     int limit = Params.limit(exchange);
-    List<Bucket> cover = context.reader().cover(range, app);
-    RedisReader reader = context.reader();
-    Map<String, Long> transitions =
-        reader.sumHashes(
-            context
-                .reader()
-                .keys(cover, b -> RedisKeys.journeyTransitions(app, b.interval(), b.start())));
-    Map<String, Long> topPaths =
-        reader.sumHashes(
-            context
-                .reader()
-                .keys(cover, b -> RedisKeys.journeyTopPaths(app, b.interval(), b.start())));
+    RangeReads reads = context.reader().over(range, app);
+    Map<String, Long> transitions = reads.sum(RedisKeys::journeyTransitions);
+    Map<String, Long> topPaths = reads.sum(RedisKeys::journeyTopPaths);
     return new Journeys(
         Ranking.top(transitions, limit).stream()
             .map(

@@ -3,10 +3,9 @@ package io.clickstream.query.endpoints;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.clickstream.platform.http.JsonEndpoint;
 import io.clickstream.platform.redis.RedisKeys;
-import io.clickstream.query.read.Bucket;
 import io.clickstream.query.read.QueryRange;
+import io.clickstream.query.read.RangeReads;
 import io.undertow.server.HttpServerExchange;
-import java.util.List;
 import java.util.Map;
 
 /** {@code /overview}: the range's headline figures (DESIGN §4). */
@@ -21,18 +20,9 @@ public final class OverviewEndpoint implements JsonEndpoint {
   public Overview handle(HttpServerExchange exchange) {
     String app = context.guard().requireReadable(exchange);
     QueryRange range = context.ranges().forTotals(exchange);
-    List<Bucket> cover = context.reader().cover(range, app);
-    Map<String, Long> totals =
-        context
-            .reader()
-            .sumHashes(
-                context.reader().keys(cover, b -> RedisKeys.totals(app, b.interval(), b.start())));
-    long visitors =
-        context
-            .reader()
-            .union(
-                context.reader().keys(cover, b -> RedisKeys.sketches(app, b.interval(), b.start())),
-                RedisKeys.VISITORS);
+    RangeReads reads = context.reader().over(range, app);
+    Map<String, Long> totals = reads.sum(RedisKeys::totals);
+    long visitors = reads.union(RedisKeys::sketches, RedisKeys.VISITORS);
     long sessions = totals.getOrDefault(RedisKeys.SESSIONS, 0L);
     long pageviews = totals.getOrDefault(RedisKeys.PAGEVIEWS, 0L);
     return new Overview(

@@ -3,11 +3,9 @@ package io.clickstream.query.endpoints;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.clickstream.platform.http.JsonEndpoint;
 import io.clickstream.platform.redis.RedisKeys;
-import io.clickstream.query.read.Bucket;
 import io.clickstream.query.read.QueryRange;
-import io.clickstream.query.read.RedisReader;
+import io.clickstream.query.read.RangeReads;
 import io.undertow.server.HttpServerExchange;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,30 +29,13 @@ public final class PagesEndpoint implements JsonEndpoint {
     QueryRange range = context.ranges().forTotals(exchange);
     int limit = Params.limit(exchange);
     String order = Params.oneOf(exchange, "order", ORDERS);
-    List<Bucket> cover = context.reader().cover(range, app);
-    RedisReader reader = context.reader();
-    Map<String, Long> pageviews =
-        reader.sumHashes(
-            context
-                .reader()
-                .keys(cover, b -> RedisKeys.pagePageviews(app, b.interval(), b.start())));
-    Map<String, Long> timeMs =
-        reader.sumHashes(
-            context.reader().keys(cover, b -> RedisKeys.pageTimeMs(app, b.interval(), b.start())));
-    Map<String, Long> timeCount =
-        reader.sumHashes(
-            context
-                .reader()
-                .keys(cover, b -> RedisKeys.pageTimeCount(app, b.interval(), b.start())));
+    RangeReads reads = context.reader().over(range, app);
+    Map<String, Long> pageviews = reads.sum(RedisKeys::pagePageviews);
+    Map<String, Long> timeMs = reads.sum(RedisKeys::pageTimeMs);
+    Map<String, Long> timeCount = reads.sum(RedisKeys::pageTimeCount);
     List<String> paths =
         order.equals("pageviews") ? Ranking.top(pageviews, limit) : List.copyOf(pageviews.keySet());
-    Map<String, Long> visitors =
-        new HashMap<>(
-            reader.unionFields(
-                context
-                    .reader()
-                    .keys(cover, b -> RedisKeys.pageSketches(app, b.interval(), b.start())),
-                paths));
+    Map<String, Long> visitors = reads.union(RedisKeys::pageSketches, paths);
     List<Page> pages =
         paths.stream()
             .map(

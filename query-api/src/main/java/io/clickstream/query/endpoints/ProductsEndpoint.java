@@ -7,9 +7,8 @@ import io.clickstream.model.Json;
 import io.clickstream.platform.http.JsonEndpoint;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.redis.RedisKeys.ProductFigure;
-import io.clickstream.query.read.Bucket;
 import io.clickstream.query.read.QueryRange;
-import io.clickstream.query.read.RedisReader;
+import io.clickstream.query.read.RangeReads;
 import io.undertow.server.HttpServerExchange;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -39,16 +38,12 @@ public final class ProductsEndpoint implements JsonEndpoint {
     QueryRange range = context.ranges().forTotals(exchange);
     int limit = Params.limit(exchange);
     String by = Params.oneOf(exchange, "by", ORDERS);
-    List<Bucket> cover = context.reader().cover(range, app);
-    RedisReader reader = context.reader();
+    RangeReads reads = context.reader().over(range, app);
     Map<ProductFigure, Map<String, Long>> figures = new EnumMap<>(ProductFigure.class);
     Set<String> ids = new HashSet<>();
     for (ProductFigure figure : ProductFigure.values()) {
       Map<String, Long> sums =
-          reader.sumHashes(
-              context
-                  .reader()
-                  .keys(cover, b -> RedisKeys.products(app, b.interval(), b.start(), figure)));
+          reads.sum((a, interval, start) -> RedisKeys.products(a, interval, start, figure));
       figures.put(figure, sums);
       ids.addAll(sums.keySet());
     }

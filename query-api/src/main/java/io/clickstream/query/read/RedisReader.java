@@ -89,6 +89,11 @@ public final class RedisReader {
     this.clock = clock;
   }
 
+  /** The app's figures over the range, read from the fewest buckets (see {@link #cover}). */
+  public RangeReads over(QueryRange range, String app) {
+    return new RangeReads(this, app, cover(range, app));
+  }
+
   /**
    * The fewest buckets that add up to the range. A range that ends with part of a day (the default
    * range ends now) is read with that day's bucket when no event is stored in the rest of the day:
@@ -96,7 +101,7 @@ public final class RedisReader {
    * holds exactly the part in range. That saves a bucket per hour of today, and today's buckets are
    * the ones read from Redis on every request.
    */
-  public List<Bucket> cover(QueryRange range, String app) {
+  private List<Bucket> cover(QueryRange range, String app) {
     Optional<QueryRange.WholeLastDay> whole = range.wholeLastDay();
     if (whole.isEmpty()) {
       return range.cover();

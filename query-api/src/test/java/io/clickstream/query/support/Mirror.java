@@ -2,6 +2,7 @@ package io.clickstream.query.support;
 
 import io.clickstream.embedded.TestServices;
 import io.clickstream.platform.time.Interval;
+import io.clickstream.query.read.RangeReads.BucketKey;
 import io.clickstream.query.read.RedisReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +16,6 @@ import redis.clients.jedis.JedisPooled;
  * bucket alike, so a test can check that a range reads each event exactly once.
  */
 public final class Mirror implements AutoCloseable {
-  /** A bucketed key of {@code RedisKeys}: (app, interval, bucket start) → key. */
-  @FunctionalInterface
-  public interface BucketKey {
-    String of(String appId, Interval interval, long bucketStart);
-  }
-
   private final JedisPooled redis = new JedisPooled(URI.create(TestServices.get().redisUrl()));
 
   public JedisPooled redis() {
