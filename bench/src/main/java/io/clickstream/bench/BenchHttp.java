@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -30,6 +31,39 @@ final class BenchHttp {
     return HttpRequest.newBuilder(URI.create(url))
         .header("Authorization", "Bearer " + token)
         .build();
+  }
+
+  /** A user signed in with an app of their own. */
+  record Account(String token, String appId) {}
+
+  /** Registers a user, signs in and creates an app, as the metadata API's clients do. */
+  static Account register(
+      HttpClient client, String metadataUrl, String email, String password, String name)
+      throws Exception {
+    send(
+        client,
+        post(
+            metadataUrl + "/v1/auth/register",
+            null,
+            Map.of("email", email, "password", password, "name", name)),
+        201);
+    String token =
+        Json.readTree(
+                send(
+                    client,
+                    post(
+                        metadataUrl + "/v1/auth/login",
+                        null,
+                        Map.of("email", email, "password", password)),
+                    200))
+            .get("access_token")
+            .asText();
+    String app =
+        Json.readTree(
+                send(client, post(metadataUrl + "/v1/apps", token, Map.of("name", name)), 201))
+            .get("id")
+            .asText();
+    return new Account(token, app);
   }
 
   static String send(HttpClient client, HttpRequest request, int expected) throws Exception {

@@ -4,7 +4,6 @@ import io.clickstream.embedded.Infrastructure;
 import io.clickstream.metadata.MetadataApiService;
 import io.clickstream.metadata.MetadataApiSettings;
 import io.clickstream.metadata.accounts.PasswordHasher;
-import io.clickstream.model.Json;
 import io.clickstream.platform.config.DatabaseUrl;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,35 +74,11 @@ public final class MetadataApiBenchmark {
       List<String> apps = new ArrayList<>();
       for (int i = 0; i < USERS; i++) {
         String email = "user" + i + "@" + domain;
-        BenchHttp.send(
-            client,
-            BenchHttp.post(
-                api.url() + "/v1/auth/register",
-                null,
-                Map.of("email", email, "password", PASSWORD, "name", "User " + i)),
-            201);
-        String token =
-            Json.readTree(
-                    BenchHttp.send(
-                        client,
-                        BenchHttp.post(
-                            api.url() + "/v1/auth/login",
-                            null,
-                            Map.of("email", email, "password", PASSWORD)),
-                        200))
-                .get("access_token")
-                .asText();
-        String app =
-            Json.readTree(
-                    BenchHttp.send(
-                        client,
-                        BenchHttp.post(api.url() + "/v1/apps", token, Map.of("name", "App " + i)),
-                        201))
-                .get("id")
-                .asText();
+        BenchHttp.Account account =
+            BenchHttp.register(client, api.url(), email, PASSWORD, "User " + i);
         emails.add(email);
-        tokens.add(token);
-        apps.add(app);
+        tokens.add(account.token());
+        apps.add(account.appId());
       }
 
       ExecutorService senders = Executors.newFixedThreadPool(32);

@@ -3,7 +3,6 @@ package io.clickstream.bench;
 import io.clickstream.embedded.Infrastructure;
 import io.clickstream.metadata.MetadataApiService;
 import io.clickstream.metadata.MetadataApiSettings;
-import io.clickstream.model.Json;
 import io.clickstream.platform.config.DatabaseUrl;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.time.Interval;
@@ -89,9 +88,15 @@ public final class QueryApiBenchmark {
                 Path.of("target", "bench", "query-api", "child.log").toAbsolutePath());
         JedisPooled redis = new JedisPooled(URI.create(services.redisUrl()))) {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      String[] session = signIn(client, metadata.url());
-      String token = session[0];
-      String app = session[1];
+      BenchHttp.Account account =
+          BenchHttp.register(
+              client,
+              metadata.url(),
+              "bench@query-bench.example",
+              "correct horse battery staple",
+              "Bench");
+      String token = account.token();
+      String app = account.appId();
       long seedStart = System.nanoTime();
       long now = System.currentTimeMillis();
       seed(redis, app, now);
@@ -165,39 +170,6 @@ public final class QueryApiBenchmark {
       blocking.shutdownNow();
       gets.close();
     }
-  }
-
-  /** Registers a user with an app: {access token, app id}. */
-  private static String[] signIn(HttpClient client, String metadataUrl) throws Exception {
-    String email = "bench@query-bench.example";
-    String password = "correct horse battery staple";
-    BenchHttp.send(
-        client,
-        BenchHttp.post(
-            metadataUrl + "/v1/auth/register",
-            null,
-            Map.of("email", email, "password", password, "name", "Bench")),
-        201);
-    String token =
-        Json.readTree(
-                BenchHttp.send(
-                    client,
-                    BenchHttp.post(
-                        metadataUrl + "/v1/auth/login",
-                        null,
-                        Map.of("email", email, "password", password)),
-                    200))
-            .get("access_token")
-            .asText();
-    String app =
-        Json.readTree(
-                BenchHttp.send(
-                    client,
-                    BenchHttp.post(metadataUrl + "/v1/apps", token, Map.of("name", "Bench")),
-                    201))
-            .get("id")
-            .asText();
-    return new String[] {token, app};
   }
 
   /** 30 days of hour and day buckets, as the topology would have mirrored them. */
