@@ -61,8 +61,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     stopOrphan(dir);
     // A failed zonky start keeps its lock on the data directory, so a picked port is confirmed
     // (and picked again if another process took it meanwhile) before zonky starts.
-    int port = requestedPort == 0 ? FreePort.pickConfirmed("PostgreSQL") : requestedPort;
-    FreePort.requireFree(port, "PostgreSQL");
+    int port = requestedPort;
+    if (port == 0) {
+      port = FreePort.pickConfirmed("PostgreSQL");
+    } else {
+      FreePort.requireFree(port, "PostgreSQL");
+    }
     // The postmaster writes to a file rather than to a pipe into this JVM, which it outlives.
     ProcessBuilder.Redirect serverLog =
         ProcessBuilder.Redirect.appendTo(dir.resolve("postgres.log").toFile());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,17 +18,24 @@ public final class FreePort {
   private static final int HIGH_PORT = 32_768;
   private static final java.util.Random RANDOM = new java.security.SecureRandom();
 
+  /**
+   * Every port this JVM has picked. Kafka, PostgreSQL and Redis pick theirs in parallel, and a port
+   * free for one is free for all until one binds it; a port is therefore handed out once.
+   */
+  private static final Set<Integer> PICKED = ConcurrentHashMap.newKeySet();
+
   private FreePort() {}
 
   /**
    * A port that is free now; another process may still take it before we bind it. Picked below
    * Linux's ephemeral range (32768–60999), where the kernel also places the local ends of our own
    * outgoing connections: a port asked of the OS with {@code bind(0)} is soon taken by one of them.
+   * Never the same port twice in one JVM.
    */
   public static int pick() {
     for (int attempt = 0; attempt < 200; attempt++) {
       int port = LOW_PORT + RANDOM.nextInt(HIGH_PORT - LOW_PORT);
-      if (isFree(port)) {
+      if (isFree(port) && PICKED.add(port)) {
         return port;
       }
     }
