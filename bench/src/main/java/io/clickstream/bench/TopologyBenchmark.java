@@ -47,8 +47,9 @@ public final class TopologyBenchmark {
         overrides.put(pair[0], pair[1]);
       }
     }
-    Path stateDir = Path.of("target", "bench", "topology-state").toAbsolutePath();
-    org.apache.kafka.common.utils.Utils.delete(stateDir.toFile());
+    Path stateRoot = Path.of("target", "bench", "topology-state").toAbsolutePath();
+    org.apache.kafka.common.utils.Utils.delete(stateRoot.toFile());
+    Path stateDir = stateRoot.resolve(APPLICATION_ID);
     try (Infrastructure services = BenchSupport.freshServices("topology");
         Admin admin =
             Admin.create(
@@ -73,6 +74,11 @@ public final class TopologyBenchmark {
               "--timeout",
               "120000");
       double consumerRate = Double.parseDouble(reference.get(1).split(",")[5].trim());
+      Map<StreamsFloor.Work, Double> floors = new java.util.EnumMap<>(StreamsFloor.Work.class);
+      for (StreamsFloor.Work work : StreamsFloor.Work.values()) {
+        floors.put(
+            work, StreamsFloor.run(work, bootstrap, admin, stateRoot, events, new ThreadTime()));
+      }
 
       TopologyService topology =
           new TopologyService(
@@ -113,6 +119,11 @@ public final class TopologyBenchmark {
           "| Kafka Streams settings | %s |%n", overrides.isEmpty() ? "defaults" : overrides);
       System.out.printf(
           "| ConsumerPerformance (same input, same run) | %,.0f events/s |%n", consumerRate);
+      floors.forEach(
+          (work, floorRate) ->
+              System.out.printf(
+                  "| %s, start to caught up | %,.0f events/s (ratio %.2f) |%n",
+                  work.label, floorRate, floorRate / consumerRate));
       System.out.printf(
           "| topology, start to caught up (incl. %.1f s start-up) | %,.0f events/s |%n",
           (running - started) / 1e9, rate);
@@ -144,7 +155,7 @@ public final class TopologyBenchmark {
     System.exit(0);
   }
 
-  private static long produce(String bootstrap, long count) throws Exception {
+  static long produce(String bootstrap, long count) throws Exception {
     Map<String, Object> config = new HashMap<>();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -175,10 +186,15 @@ public final class TopologyBenchmark {
   /**
    * Until the application's committed offsets reach the end of its input and repartition topics.
    */
-  private static void awaitCaughtUp(Admin admin, ThreadTime threadTime) throws Exception {
+  static void awaitCaughtUp(Admin admin, ThreadTime threadTime) throws Exception {
+    awaitCaughtUp(admin, threadTime, APPLICATION_ID);
+  }
+
+  static void awaitCaughtUp(Admin admin, ThreadTime threadTime, String applicationId)
+      throws Exception {
     while (true) {
       Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(APPLICATION_ID).partitionsToOffsetAndMetadata().get();
+          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
       if (!committed.isEmpty()) {
         Map<TopicPartition, OffsetSpec> latest =
             committed.keySet().stream()
