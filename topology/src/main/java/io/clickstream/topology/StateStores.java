@@ -45,13 +45,13 @@ final class StateStores {
    * sightings) live in memory; they are changelogged all the same, so they are restored after a
    * crash and commit with the input offsets. The aggregates, sessions and dedupe ids are RocksDB.
    *
-   * <p>A store whose keys are rewritten between two commits (a pending counter, a changed session,
-   * an hour's sketch) is cached, so a key reaches its changelog once per commit, not once per
-   * write. The others are not: keys written about once (an event id, a journey event, a first
-   * sighting) gain nothing from it, and keys per visitor or per minute bucket outgrow it. Cached,
-   * they filled the thread's cache, and an insert into a full cache evicts from the store written
-   * to, which flushes all of that store's dirty entries: the hot stores were flushed on nearly
-   * every write (docs/topology.md).
+   * <p>A store whose keys are rewritten between two commits (a live counter, a changed session, an
+   * hour's sketch) is cached, so a key reaches its changelog once per commit, not once per write.
+   * The others are not: keys written about once (an event id, a journey event, a first sighting)
+   * gain nothing from it, and keys per visitor or per minute bucket outgrow it. Cached, they filled
+   * the thread's cache, and an insert into a full cache evicts from the store written to, which
+   * flushes all of that store's dirty entries: the hot stores were flushed on nearly every write
+   * (docs/topology.md).
    */
   record Spec(
       String name,
@@ -126,14 +126,8 @@ final class StateStores {
             session,
             false,
             false),
-        keyValue(EventProcessor.PENDING_DELTAS_STORE, number),
-        window(
-                EventProcessor.VISITOR_SEEN_STORE,
-                Duration.ofHours(2),
-                Duration.ofMinutes(1),
-                number)
-            .uncached(),
-        keyValue(EventProcessor.PENDING_VISITORS_STORE, number).uncached(),
+        keyValue(EventProcessor.PENDING_COUNTS_STORE, Serdes.ByteArray()).uncached(),
+        keyValue(EventProcessor.PENDING_VISITS_STORE, Serdes.ByteArray()).uncached(),
         keyValue(EventProcessor.DIRTY_SESSIONS_STORE, session),
         keyValue(LiveTracker.VISITORS_STORE, number).uncached(),
         keyValue(LiveTracker.EVENTS_STORE, number),

@@ -2,7 +2,7 @@ package io.clickstream.topology.aggregate;
 
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.time.Interval;
-import io.clickstream.topology.aggregate.StageRecord.CounterDelta;
+import io.clickstream.topology.aggregate.StageRecord.CounterDeltas;
 import io.clickstream.topology.aggregate.StageRecord.LiveFigures;
 import io.clickstream.topology.aggregate.StageRecord.VisitorAdds;
 import io.clickstream.topology.mirror.MirrorBuffer;
@@ -90,8 +90,10 @@ public final class AggregateProcessor implements Processor<String, StageRecord, 
   @Override
   public void process(Record<String, StageRecord> record) {
     StageRecord value = record.value();
-    if (value instanceof CounterDelta delta) {
-      add(delta);
+    if (value instanceof CounterDeltas deltas) {
+      for (CounterDeltas.Change change : deltas.changes()) {
+        add(deltas.appId(), change);
+      }
     } else if (value instanceof VisitorAdds adds) {
       add(adds);
     } else if (value instanceof LiveFigures figures) {
@@ -106,14 +108,14 @@ public final class AggregateProcessor implements Processor<String, StageRecord, 
     }
   }
 
-  private void add(CounterDelta delta) {
-    Cell cell = delta.cell();
+  private void add(String appId, CounterDeltas.Change change) {
+    Cell cell = new Cell(appId, Measure.fromCode(change.measure()), change.detail());
     String key = cell.encode();
     for (Interval interval : Interval.values()) {
-      long bucket = interval.bucketStart(delta.minute());
+      long bucket = interval.bucketStart(change.minute());
       WindowStore<String, Long> store = counters.get(interval);
       Long current = store.fetch(key, bucket);
-      long value = (current == null ? 0 : current) + delta.amount();
+      long value = (current == null ? 0 : current) + change.amount();
       store.put(key, value, bucket);
       mirror(cell, interval, bucket, ascii(value));
     }

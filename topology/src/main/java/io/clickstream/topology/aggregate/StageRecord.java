@@ -12,7 +12,7 @@ import java.util.List;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
-  @JsonSubTypes.Type(value = StageRecord.CounterDelta.class, name = "counter"),
+  @JsonSubTypes.Type(value = StageRecord.CounterDeltas.class, name = "counters"),
   @JsonSubTypes.Type(value = StageRecord.VisitorAdds.class, name = "visitors"),
   @JsonSubTypes.Type(value = StageRecord.LiveFigures.class, name = "live"),
   @JsonSubTypes.Type(value = StageRecord.SessionSummary.class, name = "session"),
@@ -26,17 +26,19 @@ public sealed interface StageRecord
 
   /** For stage 2: records that change an app's aggregates. */
   sealed interface Delta extends StageRecord
-      permits CounterDelta, VisitorAdds, LiveFigures, ServingCount, ServingSample {
+      permits CounterDeltas, VisitorAdds, LiveFigures, ServingCount, ServingSample {
     String appId();
   }
 
-  /** Add {@code amount} (may be negative: a retraction) to a counter cell of one minute. */
-  record CounterDelta(
-      @JsonProperty("app_id") String appId, String measure, String detail, long minute, long amount)
+  /**
+   * An app's counter changes from one stage-1 flush, in one record rather than one per cell: each
+   * record costs a send, a serialisation and stage 2's per-record work, whatever its size.
+   */
+  record CounterDeltas(@JsonProperty("app_id") String appId, List<Change> changes)
       implements Delta {
-    public Cell cell() {
-      return new Cell(appId, Measure.fromCode(measure), detail);
-    }
+
+    /** Add {@code amount} (may be negative: a retraction) to a counter cell of one minute. */
+    public record Change(String measure, String detail, long minute, long amount) {}
   }
 
   /**

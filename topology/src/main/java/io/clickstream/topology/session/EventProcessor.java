@@ -7,11 +7,13 @@ import io.clickstream.model.config.AppConfig;
 import io.clickstream.model.config.AppSettings;
 import io.clickstream.platform.redis.RedisKeys;
 import io.clickstream.platform.time.Interval;
+import io.clickstream.topology.BoundedLruMap;
+import io.clickstream.topology.ZeroPadded;
 import io.clickstream.topology.aggregate.AcceptedEvent;
 import io.clickstream.topology.aggregate.Dimension;
 import io.clickstream.topology.aggregate.Measure;
 import io.clickstream.topology.aggregate.StageRecord;
-import io.clickstream.topology.aggregate.StageRecord.CounterDelta;
+import io.clickstream.topology.aggregate.StageRecord.CounterDeltas;
 import io.clickstream.topology.aggregate.StageRecord.LateEvent;
 import io.clickstream.topology.aggregate.StageRecord.VisitorAdds;
 import io.clickstream.topology.funnel.FunnelDefinitions;
@@ -22,8 +24,12 @@ import io.clickstream.topology.retention.RetentionTracker;
 import io.clickstream.topology.session.Contribution.CounterKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.kstream.internals.SessionWindow;
@@ -46,9 +52,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 public final class EventProcessor implements Processor<String, Event, String, StageRecord> {
   public static final String DEDUPE_STORE = "dedupe-store";
   public static final String SESSION_STORE = "session-store";
-  public static final String PENDING_DELTAS_STORE = "pending-deltas-store";
-  public static final String VISITOR_SEEN_STORE = "visitor-seen-store";
-  public static final String PENDING_VISITORS_STORE = "pending-visitors-store";
+  public static final String PENDING_COUNTS_STORE = "pending-counts-store";
+  public static final String PENDING_VISITS_STORE = "pending-visits-store";
   public static final String DIRTY_SESSIONS_STORE = "dirty-sessions-store";
 
   public static final Duration DEDUPE_WINDOW = Duration.ofHours(24);
@@ -61,6 +66,18 @@ public final class EventProcessor implements Processor<String, Event, String, St
    * counters by up to a second.
    */
   public static final Duration VISITOR_FLUSH_INTERVAL = Duration.ofSeconds(1);
+
+  /**
+   * Visitor-cell sightings remembered per task, so that a visitor's further events in a minute cell
+   * queue no visitor add. Forgetting one early only sends an add again, which a sketch absorbs.
+   */
+  private static final int SEEN_VISITS = 20_000;
+
+  /**
+   * Counter changes per repartition record. A flush holds an app's changed cells of a few hundred
+   * milliseconds; bounding a record keeps it well under the broker's 1 MB message limit.
+   */
+  private static final int MAX_CHANGES = 2_000;
 
   /** The longest inactivity gap an app may configure; bounds the session store's retention. */
   public static final Duration MAX_SESSION_GAP = Duration.ofHours(24);
@@ -75,9 +92,10 @@ public final class EventProcessor implements Processor<String, Event, String, St
   private ProcessorContext<String, StageRecord> context;
   private WindowStore<String, Long> dedupe;
   private SessionStore<String, SessionState> sessions;
-  private KeyValueStore<String, Long> pendingDeltas;
-  private WindowStore<String, Long> visitorsSeen;
-  private KeyValueStore<String, Long> pendingVisitors;
+  private KeyValueStore<String, byte[]> pendingCounts;
+  private KeyValueStore<String, byte[]> pendingVisits;
+  private Map<String, Boolean> seenVisits;
+  private EventCells cells;
   private KeyValueStore<String, SessionState> dirtySessions;
   private KeyValueStore<String, ValueAndTimestamp<AppConfig>> apps;
   private LiveTracker live;
@@ -100,9 +118,11 @@ public final class EventProcessor implements Processor<String, Event, String, St
     this.context = context;
     dedupe = context.getStateStore(DEDUPE_STORE);
     sessions = context.getStateStore(SESSION_STORE);
-    pendingDeltas = context.getStateStore(PENDING_DELTAS_STORE);
-    visitorsSeen = context.getStateStore(VISITOR_SEEN_STORE);
-    pendingVisitors = context.getStateStore(PENDING_VISITORS_STORE);
+    pendingCounts = context.getStateStore(PENDING_COUNTS_STORE);
+    pendingVisits = context.getStateStore(PENDING_VISITS_STORE);
+    // Made here, not in the constructor: a task that recovers from a failure initialises its
+    // processors again, and what was seen must not outlive the store state it stands for.
+    seenVisits = new BoundedLruMap<>(SEEN_VISITS);
     dirtySessions = context.getStateStore(DIRTY_SESSIONS_STORE);
     apps = context.getStateStore(appConfigStoreName);
     live = new LiveTracker(context);
@@ -119,6 +139,12 @@ public final class EventProcessor implements Processor<String, Event, String, St
     if (event == null || event.appId() == null || event.visitorId() == null) {
       return;
     }
+    cells = new EventCells(event.appId(), event.visitorId());
+    handle(record, event);
+    queue(record);
+  }
+
+  private void handle(Record<String, Event> record, Event event) {
     EventFacts facts = enricher.facts(event);
     String app = event.appId();
     long minute = Interval.MINUTE.bucketStart(event.ts());
@@ -126,8 +152,8 @@ public final class EventProcessor implements Processor<String, Event, String, St
       return;
     }
     if (facts.bot()) {
-      counter(app, Measure.BOT_EVENTS, "", minute, 1);
-      visitor(app, Measure.BOT_VISITORS, "", minute, event.visitorId());
+      counter(Measure.BOT_EVENTS, "", minute, 1);
+      visitor(Measure.BOT_VISITORS, "", minute);
       return;
     }
     Duration gap = sessionGap(app);
@@ -159,24 +185,39 @@ public final class EventProcessor implements Processor<String, Event, String, St
         record.withValue((StageRecord) new AcceptedEvent(event, Json.toBytes(event), start, end)));
   }
 
+  /**
+   * Queues the cells the event changed as one entry per store, keyed by the record's offset: a
+   * replay after a crash writes the same keys again.
+   */
+  private void queue(Record<String, Event> record) {
+    String key = ZeroPadded.of(context.recordMetadata().orElseThrow().offset(), 19);
+    if (!cells.counts.isEmpty()) {
+      pendingCounts.put(key, cells.encodeCounts());
+    }
+    if (!cells.visits.isEmpty()) {
+      pendingVisits.put(key, cells.encodeVisits());
+      for (EventCells.Visit visit : cells.visits) {
+        seenVisits.put(seenKey(visit.measure(), visit.detail(), visit.minute()), Boolean.TRUE);
+      }
+    }
+  }
+
   private void countEvent(Event event, EventFacts facts, long minute) {
-    String app = event.appId();
-    counter(app, Measure.EVENTS, "", minute, 1);
+    counter(Measure.EVENTS, "", minute, 1);
     String type = event.type().wireName();
     counter(
-        app,
         Measure.EVENT_TYPE,
         event.type() == EventType.CUSTOM ? RedisKeys.field(type, event.name()) : type,
         minute,
         1);
-    visitor(app, Measure.VISITORS, "", minute, event.visitorId());
+    visitor(Measure.VISITORS, "", minute);
     if (event.type() == EventType.PAGEVIEW) {
-      counter(app, Measure.PAGEVIEWS, "", minute, 1);
-      counter(app, Measure.PAGE_VIEWS, facts.path(), minute, 1);
-      visitor(app, Measure.PAGE_VISITORS, facts.path(), minute, event.visitorId());
+      counter(Measure.PAGEVIEWS, "", minute, 1);
+      counter(Measure.PAGE_VIEWS, facts.path(), minute, 1);
+      visitor(Measure.PAGE_VISITORS, facts.path(), minute);
     }
     for (ProductCounts.Count count : ProductCounts.of(event)) {
-      counter(app, count.measure(), count.productId(), minute, count.amount());
+      counter(count.measure(), count.productId(), minute, count.amount());
     }
   }
 
@@ -187,12 +228,11 @@ public final class EventProcessor implements Processor<String, Event, String, St
     }
     String path = facts.path() != null ? facts.path() : session.pathAt(event.ts());
     String detail = RedisKeys.field(path == null ? UNKNOWN_PATH : path, event.target());
-    String app = event.appId();
     if (event.type() == EventType.CLICK) {
-      counter(app, Measure.CLICKS, detail, minute, 1);
+      counter(Measure.CLICKS, detail, minute, 1);
     } else {
-      counter(app, Measure.HOVER_MS, detail, minute, event.elapsedMs());
-      counter(app, Measure.HOVER_COUNT, detail, minute, 1);
+      counter(Measure.HOVER_MS, detail, minute, event.elapsedMs());
+      counter(Measure.HOVER_COUNT, detail, minute, 1);
     }
   }
 
@@ -223,19 +263,16 @@ public final class EventProcessor implements Processor<String, Event, String, St
     sessions.put(window(key, merged), merged);
     dirtySessions.put(dirtyKey(key, merged), merged);
 
-    String app = event.appId();
     for (Map.Entry<CounterKey, Long> change : Contribution.of(merged).minus(replaced).entrySet()) {
       CounterKey cell = change.getKey();
-      counter(app, cell.measure(), cell.detail(), cell.minute(), change.getValue());
+      counter(cell.measure(), cell.detail(), cell.minute(), change.getValue());
     }
     long sessionMinute = Interval.MINUTE.bucketStart(merged.start());
     for (Map.Entry<Dimension, String> dimension : Contribution.dimensionKeys(merged).entrySet()) {
       visitor(
-          app,
           Measure.DIMENSION_VISITORS,
           dimension.getKey().detail(dimension.getValue()),
-          sessionMinute,
-          event.visitorId());
+          sessionMinute);
     }
     return merged;
   }
@@ -269,45 +306,41 @@ public final class EventProcessor implements Processor<String, Event, String, St
     return gap.compareTo(MAX_SESSION_GAP) > 0 ? MAX_SESSION_GAP : gap;
   }
 
-  private void counter(String app, Measure measure, String detail, long minute, long amount) {
-    if (amount == 0) {
-      return;
-    }
-    String key = minute + SEP + app + SEP + measure.code() + SEP + detail;
-    Long pending = pendingDeltas.get(key);
-    pendingDeltas.put(key, pending == null ? amount : pending + amount);
+  private void counter(Measure measure, String detail, long minute, long amount) {
+    cells.count(measure.code(), detail, minute, amount);
   }
 
-  /** Queues a visitor add the first time a visitor shows up in a minute cell. */
-  private void visitor(String app, Measure measure, String detail, long minute, String visitor) {
-    String cell = app + SEP + measure.code() + SEP + detail;
-    if (visitorsSeen.fetch(cell + SEP + visitor, minute) != null) {
-      return;
+  /** Queues a visitor add unless the event's visitor was seen in the minute cell lately. */
+  private void visitor(Measure measure, String detail, long minute) {
+    if (!seenVisits.containsKey(seenKey(measure.code(), detail, minute))) {
+      cells.visit(measure.code(), detail, minute);
     }
-    visitorsSeen.put(cell + SEP + visitor, 1L, minute);
-    pendingVisitors.put(minute + SEP + cell + SEP + visitor, minute);
+  }
+
+  private String seenKey(String measure, String detail, long minute) {
+    return minute + SEP + cells.appId + SEP + measure + SEP + detail + SEP + cells.visitorId;
   }
 
   /** Sends the pending counter deltas and the changed sessions. */
   private void flush() {
     List<String> sent = new ArrayList<>();
-    try (KeyValueIterator<String, Long> it = pendingDeltas.all()) {
+    Map<String, Map<CounterCell, Long>> sums = new TreeMap<>();
+    try (KeyValueIterator<String, byte[]> it = pendingCounts.all()) {
       while (it.hasNext()) {
-        KeyValue<String, Long> entry = it.next();
+        KeyValue<String, byte[]> entry = it.next();
         sent.add(entry.key);
-        if (entry.value == 0) {
-          continue;
+        EventCells queued = EventCells.decodeCounts(entry.value);
+        Map<CounterCell, Long> app = sums.computeIfAbsent(queued.appId, a -> new TreeMap<>());
+        for (EventCells.Count count : queued.counts) {
+          app.merge(
+              new CounterCell(count.minute(), count.measure(), count.detail()),
+              count.amount(),
+              Long::sum);
         }
-        String[] parts = entry.key.split(SEP, 4);
-        long minute = Long.parseLong(parts[0]);
-        context.forward(
-            new Record<String, StageRecord>(
-                parts[1],
-                new CounterDelta(parts[1], parts[2], parts[3], minute, entry.value),
-                minute));
       }
     }
-    sent.forEach(pendingDeltas::delete);
+    sums.forEach(this::forwardCounts);
+    sent.forEach(pendingCounts::delete);
 
     List<String> summarized = new ArrayList<>();
     try (KeyValueIterator<String, SessionState> it = dirtySessions.all()) {
@@ -325,38 +358,73 @@ public final class EventProcessor implements Processor<String, Event, String, St
     summarized.forEach(dirtySessions::delete);
   }
 
-  /** Sends the queued visitor adds, one batch per cell (keys sort by minute and cell). */
-  private void flushVisitors() {
-    List<String> sent = new ArrayList<>();
-    String batchCell = null;
-    List<String> batch = new ArrayList<>();
-    try (KeyValueIterator<String, Long> it = pendingVisitors.all()) {
-      while (it.hasNext()) {
-        String key = it.next().key;
-        sent.add(key);
-        int split = key.lastIndexOf(SEP);
-        String cell = key.substring(0, split);
-        if (!cell.equals(batchCell)) {
-          forwardVisitors(batchCell, batch);
-          batchCell = cell;
-          batch = new ArrayList<>();
-        }
-        batch.add(key.substring(split + 1));
+  /** One app's summed counter changes, in records of at most {@link #MAX_CHANGES} changes. */
+  private void forwardCounts(String app, Map<CounterCell, Long> sums) {
+    List<CounterDeltas.Change> changes = new ArrayList<>();
+    for (Map.Entry<CounterCell, Long> sum : sums.entrySet()) {
+      CounterCell cell = sum.getKey();
+      if (sum.getValue() != 0) {
+        changes.add(
+            new CounterDeltas.Change(cell.measure(), cell.detail(), cell.minute(), sum.getValue()));
       }
     }
-    forwardVisitors(batchCell, batch);
-    sent.forEach(pendingVisitors::delete);
+    for (int from = 0; from < changes.size(); from += MAX_CHANGES) {
+      List<CounterDeltas.Change> part =
+          List.copyOf(changes.subList(from, Math.min(changes.size(), from + MAX_CHANGES)));
+      long latestMinute = part.get(part.size() - 1).minute(); // changes sort by minute
+      context.forward(
+          new Record<String, StageRecord>(app, new CounterDeltas(app, part), latestMinute));
+    }
   }
 
-  private void forwardVisitors(String minuteAndCell, List<String> visitors) {
-    if (minuteAndCell == null || visitors.isEmpty()) {
-      return;
+  /** A counter cell of one minute of an app; sorts by minute, then cell. */
+  private record CounterCell(long minute, String measure, String detail)
+      implements Comparable<CounterCell> {
+    private static final Comparator<CounterCell> ORDER =
+        Comparator.comparingLong(CounterCell::minute)
+            .thenComparing(CounterCell::measure)
+            .thenComparing(CounterCell::detail);
+
+    @Override
+    public int compareTo(CounterCell other) {
+      return ORDER.compare(this, other);
     }
-    String[] parts = minuteAndCell.split(SEP, 4);
-    long minute = Long.parseLong(parts[0]);
-    context.forward(
-        new Record<String, StageRecord>(
-            parts[1], new VisitorAdds(parts[1], parts[2], parts[3], minute, visitors), minute));
+  }
+
+  /** Sends the queued visitor adds, one batch per minute cell. */
+  private void flushVisitors() {
+    List<String> sent = new ArrayList<>();
+    Map<String, Set<String>> batches = new TreeMap<>();
+    try (KeyValueIterator<String, byte[]> it = pendingVisits.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> entry = it.next();
+        sent.add(entry.key);
+        EventCells queued = EventCells.decodeVisits(entry.value);
+        for (EventCells.Visit visit : queued.visits) {
+          batches
+              .computeIfAbsent(
+                  cellKey(visit.minute(), queued.appId, visit.measure(), visit.detail()),
+                  cell -> new TreeSet<>())
+              .add(queued.visitorId);
+        }
+      }
+    }
+    batches.forEach(
+        (cell, visitors) -> {
+          String[] parts = cell.split(SEP, 4);
+          long minute = Long.parseLong(parts[0]);
+          context.forward(
+              new Record<String, StageRecord>(
+                  parts[1],
+                  new VisitorAdds(parts[1], parts[2], parts[3], minute, List.copyOf(visitors)),
+                  minute));
+        });
+    sent.forEach(pendingVisits::delete);
+  }
+
+  /** A minute cell as text that sorts by minute, then app and cell. */
+  private static String cellKey(long minute, String app, String measure, String detail) {
+    return minute + SEP + app + SEP + measure + SEP + detail;
   }
 
   private static Windowed<String> window(String key, SessionState session) {
