@@ -141,7 +141,7 @@ public final class EventProcessor implements Processor<String, Event, String, St
     }
     cells = new EventCells(event.appId(), event.visitorId());
     handle(record, event);
-    queue(record);
+    queue();
   }
 
   private void handle(Record<String, Event> record, Event event) {
@@ -189,7 +189,7 @@ public final class EventProcessor implements Processor<String, Event, String, St
    * Queues the cells the event changed as one entry per store, keyed by the record's offset: a
    * replay after a crash writes the same keys again.
    */
-  private void queue(Record<String, Event> record) {
+  private void queue() {
     String key = ZeroPadded.of(context.recordMetadata().orElseThrow().offset(), 19);
     if (!cells.counts.isEmpty()) {
       pendingCounts.put(key, cells.encodeCounts());
