@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
 
 /** What the benchmark programs share: fresh services, Kafka's tools, sizes on disk. */
 final class BenchSupport {
@@ -51,6 +52,17 @@ final class BenchSupport {
   @FunctionalInterface
   interface ToolMain {
     void main(String[] args) throws Exception;
+  }
+
+  /** The partitions of {@code clickstream.events}. */
+  static int eventPartitions(Admin admin) throws Exception {
+    return admin
+        .describeTopics(List.of(Topics.EVENTS))
+        .allTopicNames()
+        .get()
+        .get(Topics.EVENTS)
+        .partitions()
+        .size();
   }
 
   static long sizeOnDisk(Path dir) throws IOException {

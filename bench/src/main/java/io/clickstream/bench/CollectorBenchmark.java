@@ -121,14 +121,7 @@ public final class CollectorBenchmark {
       String bootstrap = services.kafkaBootstrapServers();
       publishApp(bootstrap);
       String token = new AppTokens(KEY).issue(APP, "tok-bench", Instant.now());
-      int partitions =
-          admin
-              .describeTopics(List.of(Topics.EVENTS))
-              .allTopicNames()
-              .get()
-              .get(Topics.EVENTS)
-              .partitions()
-              .size();
+      int partitions = BenchSupport.eventPartitions(admin);
       System.out.printf(
           "%s has %d partitions; load average %s%n", Topics.EVENTS, partitions, load());
 

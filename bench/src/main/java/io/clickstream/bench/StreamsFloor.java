@@ -138,14 +138,7 @@ final class StreamsFloor {
     if (work == Work.DESERIALISE) {
       return;
     }
-    int partitions =
-        admin
-            .describeTopics(List.of(Topics.EVENTS))
-            .allTopicNames()
-            .get()
-            .get(Topics.EVENTS)
-            .partitions()
-            .size();
+    int partitions = BenchSupport.eventPartitions(admin);
     long retention = Duration.ofHours(26).toMillis();
     List<TopicSpec> topics = new ArrayList<>();
     for (String store : List.of(DEDUPE_STORE, SESSION_STORE)) {
