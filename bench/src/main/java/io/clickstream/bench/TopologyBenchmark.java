@@ -28,8 +28,8 @@ import org.apache.kafka.tools.ConsumerPerformance;
 
 /**
  * Events/s through the whole topology (every aggregate, exactly-once, Redis mirror) on one
- * instance, next to Kafka's ConsumerPerformance reading the same input in the same run; and the
- * state it keeps per million events.
+ * instance, next to Kafka's ConsumerPerformance reading the same input in the same run and to Kafka
+ * Streams' own floor ({@link StreamsFloor}); and the state it keeps per million events.
  *
  * <p>{@code ./mvnw -q -pl bench -am -DskipTests install && ./mvnw -q -pl bench exec:java
  * -Dexec.mainClass=io.clickstream.bench.TopologyBenchmark -Dexec.args=1000000}
