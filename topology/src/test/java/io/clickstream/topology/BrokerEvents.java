@@ -6,12 +6,15 @@ import io.clickstream.model.EventSerde;
 import io.clickstream.model.EventType;
 import io.clickstream.model.Json;
 import io.clickstream.platform.kafka.Topics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -40,10 +43,16 @@ final class BrokerEvents {
     }
   }
 
+  /** Produces the events in order and returns once the broker acknowledged every one. */
   static void produce(List<Event> events) throws Exception {
     try (KafkaProducer<String, Event> producer = producer(new EventSerde().serializer())) {
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
       for (Event event : events) {
-        producer.send(new ProducerRecord<>(Topics.EVENTS, event.kafkaKey(), event)).get();
+        sent.add(producer.send(new ProducerRecord<>(Topics.EVENTS, event.kafkaKey(), event)));
+      }
+      producer.flush();
+      for (Future<RecordMetadata> acknowledged : sent) {
+        acknowledged.get();
       }
     }
   }
