@@ -324,16 +324,16 @@ public final class EventProcessor implements Processor<String, Event, String, St
   /** Sends the pending counter deltas and the changed sessions. */
   private void flush() {
     List<String> sent = new ArrayList<>();
-    Map<String, Map<CounterCell, Long>> sums = new TreeMap<>();
+    Map<String, Map<MinuteCell, Long>> sums = new TreeMap<>();
     try (KeyValueIterator<String, byte[]> it = pendingCounts.all()) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> entry = it.next();
         sent.add(entry.key);
         EventCells queued = EventCells.decodeCounts(entry.value);
-        Map<CounterCell, Long> app = sums.computeIfAbsent(queued.appId, a -> new TreeMap<>());
+        Map<MinuteCell, Long> app = sums.computeIfAbsent(queued.appId, a -> new TreeMap<>());
         for (EventCells.Count count : queued.counts) {
           app.merge(
-              new CounterCell(count.minute(), count.measure(), count.detail()),
+              new MinuteCell(count.minute(), count.measure(), count.detail()),
               count.amount(),
               Long::sum);
         }
@@ -359,10 +359,10 @@ public final class EventProcessor implements Processor<String, Event, String, St
   }
 
   /** One app's summed counter changes, in records of at most {@link #MAX_CHANGES} changes. */
-  private void forwardCounts(String app, Map<CounterCell, Long> sums) {
+  private void forwardCounts(String app, Map<MinuteCell, Long> sums) {
     List<CounterDeltas.Change> changes = new ArrayList<>();
-    for (Map.Entry<CounterCell, Long> sum : sums.entrySet()) {
-      CounterCell cell = sum.getKey();
+    for (Map.Entry<MinuteCell, Long> sum : sums.entrySet()) {
+      MinuteCell cell = sum.getKey();
       if (sum.getValue() != 0) {
         changes.add(
             new CounterDeltas.Change(cell.measure(), cell.detail(), cell.minute(), sum.getValue()));
@@ -377,16 +377,16 @@ public final class EventProcessor implements Processor<String, Event, String, St
     }
   }
 
-  /** A counter cell of one minute of an app; sorts by minute, then cell. */
-  private record CounterCell(long minute, String measure, String detail)
-      implements Comparable<CounterCell> {
-    private static final Comparator<CounterCell> ORDER =
-        Comparator.comparingLong(CounterCell::minute)
-            .thenComparing(CounterCell::measure)
-            .thenComparing(CounterCell::detail);
+  /** An aggregate cell of one minute of an app; sorts by minute, then cell. */
+  private record MinuteCell(long minute, String measure, String detail)
+      implements Comparable<MinuteCell> {
+    private static final Comparator<MinuteCell> ORDER =
+        Comparator.comparingLong(MinuteCell::minute)
+            .thenComparing(MinuteCell::measure)
+            .thenComparing(MinuteCell::detail);
 
     @Override
-    public int compareTo(CounterCell other) {
+    public int compareTo(MinuteCell other) {
       return ORDER.compare(this, other);
     }
   }
@@ -394,37 +394,37 @@ public final class EventProcessor implements Processor<String, Event, String, St
   /** Sends the queued visitor adds, one batch per minute cell. */
   private void flushVisitors() {
     List<String> sent = new ArrayList<>();
-    Map<String, Set<String>> batches = new TreeMap<>();
+    Map<String, Map<MinuteCell, Set<String>>> batches = new TreeMap<>();
     try (KeyValueIterator<String, byte[]> it = pendingVisits.all()) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> entry = it.next();
         sent.add(entry.key);
         EventCells queued = EventCells.decodeVisits(entry.value);
+        Map<MinuteCell, Set<String>> app =
+            batches.computeIfAbsent(queued.appId, a -> new TreeMap<>());
         for (EventCells.Visit visit : queued.visits) {
-          batches
-              .computeIfAbsent(
-                  cellKey(visit.minute(), queued.appId, visit.measure(), visit.detail()),
+          app.computeIfAbsent(
+                  new MinuteCell(visit.minute(), visit.measure(), visit.detail()),
                   cell -> new TreeSet<>())
               .add(queued.visitorId);
         }
       }
     }
     batches.forEach(
-        (cell, visitors) -> {
-          String[] parts = cell.split(SEP, 4);
-          long minute = Long.parseLong(parts[0]);
-          context.forward(
-              new Record<String, StageRecord>(
-                  parts[1],
-                  new VisitorAdds(parts[1], parts[2], parts[3], minute, List.copyOf(visitors)),
-                  minute));
-        });
+        (app, cells) ->
+            cells.forEach(
+                (cell, visitors) ->
+                    context.forward(
+                        new Record<String, StageRecord>(
+                            app,
+                            new VisitorAdds(
+                                app,
+                                cell.measure(),
+                                cell.detail(),
+                                cell.minute(),
+                                List.copyOf(visitors)),
+                            cell.minute()))));
     sent.forEach(pendingVisits::delete);
-  }
-
-  /** A minute cell as text that sorts by minute, then app and cell. */
-  private static String cellKey(long minute, String app, String measure, String detail) {
-    return minute + SEP + app + SEP + measure + SEP + detail;
   }
 
   private static Windowed<String> window(String key, SessionState session) {
