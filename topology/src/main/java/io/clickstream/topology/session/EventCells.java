@@ -17,36 +17,29 @@ import java.util.List;
  * through Kafka Streams' metered, caching and logging layers.
  */
 final class EventCells {
-  /** Add {@code amount} to a counter cell of one minute. */
-  record Count(String measure, String detail, long minute, long amount) {}
-
-  /** The event's visitor is new in this sketch cell of one minute. */
-  record Visit(String measure, String detail, long minute) {}
+  /** Add {@code amount} to a counter cell. */
+  record Count(MinuteCell cell, long amount) {}
 
   final String appId;
   final String visitorId;
-  final List<Count> counts;
-  final List<Visit> visits;
+  final List<Count> counts = new ArrayList<>();
+
+  /** The sketch cells the event's visitor is new in. */
+  final List<MinuteCell> visits = new ArrayList<>();
 
   EventCells(String appId, String visitorId) {
-    this(appId, visitorId, new ArrayList<>(), new ArrayList<>());
-  }
-
-  private EventCells(String appId, String visitorId, List<Count> counts, List<Visit> visits) {
     this.appId = appId;
     this.visitorId = visitorId;
-    this.counts = counts;
-    this.visits = visits;
   }
 
-  void count(String measure, String detail, long minute, long amount) {
+  void count(MinuteCell cell, long amount) {
     if (amount != 0) {
-      counts.add(new Count(measure, detail, minute, amount));
+      counts.add(new Count(cell, amount));
     }
   }
 
-  void visit(String measure, String detail, long minute) {
-    visits.add(new Visit(measure, detail, minute));
+  void visit(MinuteCell cell) {
+    visits.add(cell);
   }
 
   /** The counts alone, for the store flushed with the counters. */
@@ -55,9 +48,7 @@ final class EventCells {
         out -> {
           out.writeInt(counts.size());
           for (Count count : counts) {
-            writeText(out, count.measure());
-            writeText(out, count.detail());
-            out.writeLong(count.minute());
+            writeCell(out, count.cell());
             out.writeLong(count.amount());
           }
         });
@@ -68,10 +59,8 @@ final class EventCells {
     return encode(
         out -> {
           out.writeInt(visits.size());
-          for (Visit visit : visits) {
-            writeText(out, visit.measure());
-            writeText(out, visit.detail());
-            out.writeLong(visit.minute());
+          for (MinuteCell cell : visits) {
+            writeCell(out, cell);
           }
         });
   }
@@ -81,7 +70,7 @@ final class EventCells {
         bytes,
         (in, cells) -> {
           for (int i = in.readInt(); i > 0; i--) {
-            cells.counts.add(new Count(readText(in), readText(in), in.readLong(), in.readLong()));
+            cells.counts.add(new Count(readCell(in), in.readLong()));
           }
         });
   }
@@ -91,7 +80,7 @@ final class EventCells {
         bytes,
         (in, cells) -> {
           for (int i = in.readInt(); i > 0; i--) {
-            cells.visits.add(new Visit(readText(in), readText(in), in.readLong()));
+            cells.visits.add(readCell(in));
           }
         });
   }
@@ -124,6 +113,16 @@ final class EventCells {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void writeCell(DataOutputStream out, MinuteCell cell) throws IOException {
+    out.writeLong(cell.minute());
+    writeText(out, cell.measure());
+    writeText(out, cell.detail());
+  }
+
+  private static MinuteCell readCell(DataInputStream in) throws IOException {
+    return new MinuteCell(in.readLong(), readText(in), readText(in));
   }
 
   /** Length-prefixed UTF-8: unlike writeUTF, not limited to 64 KiB. */

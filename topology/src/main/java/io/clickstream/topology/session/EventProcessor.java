@@ -24,7 +24,7 @@ import io.clickstream.topology.retention.RetentionTracker;
 import io.clickstream.topology.session.Contribution.CounterKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +94,7 @@ public final class EventProcessor implements Processor<String, Event, String, St
   private SessionStore<String, SessionState> sessions;
   private KeyValueStore<String, byte[]> pendingCounts;
   private KeyValueStore<String, byte[]> pendingVisits;
-  private Map<String, Boolean> seenVisits;
+  private Set<Sighting> seenVisits;
   private EventCells cells;
   private KeyValueStore<String, SessionState> dirtySessions;
   private KeyValueStore<String, ValueAndTimestamp<AppConfig>> apps;
@@ -122,7 +122,7 @@ public final class EventProcessor implements Processor<String, Event, String, St
     pendingVisits = context.getStateStore(PENDING_VISITS_STORE);
     // Made here, not in the constructor: a task that recovers from a failure initialises its
     // processors again, and what was seen must not outlive the store state it stands for.
-    seenVisits = new BoundedLruMap<>(SEEN_VISITS);
+    seenVisits = Collections.newSetFromMap(new BoundedLruMap<>(SEEN_VISITS));
     dirtySessions = context.getStateStore(DIRTY_SESSIONS_STORE);
     apps = context.getStateStore(appConfigStoreName);
     live = new LiveTracker(context);
@@ -196,8 +196,8 @@ public final class EventProcessor implements Processor<String, Event, String, St
     }
     if (!cells.visits.isEmpty()) {
       pendingVisits.put(key, cells.encodeVisits());
-      for (EventCells.Visit visit : cells.visits) {
-        seenVisits.put(seenKey(visit.measure(), visit.detail(), visit.minute()), Boolean.TRUE);
+      for (MinuteCell cell : cells.visits) {
+        seenVisits.add(new Sighting(cells.appId, cells.visitorId, cell));
       }
     }
   }
@@ -307,19 +307,19 @@ public final class EventProcessor implements Processor<String, Event, String, St
   }
 
   private void counter(Measure measure, String detail, long minute, long amount) {
-    cells.count(measure.code(), detail, minute, amount);
+    cells.count(new MinuteCell(minute, measure.code(), detail), amount);
   }
 
   /** Queues a visitor add unless the event's visitor was seen in the minute cell lately. */
   private void visitor(Measure measure, String detail, long minute) {
-    if (!seenVisits.containsKey(seenKey(measure.code(), detail, minute))) {
-      cells.visit(measure.code(), detail, minute);
+    MinuteCell cell = new MinuteCell(minute, measure.code(), detail);
+    if (!seenVisits.contains(new Sighting(cells.appId, cells.visitorId, cell))) {
+      cells.visit(cell);
     }
   }
 
-  private String seenKey(String measure, String detail, long minute) {
-    return minute + SEP + cells.appId + SEP + measure + SEP + detail + SEP + cells.visitorId;
-  }
+  /** A visitor seen in a minute cell of an app. */
+  private record Sighting(String appId, String visitorId, MinuteCell cell) {}
 
   /** Sends the pending counter deltas and the changed sessions. */
   private void flush() {
@@ -332,10 +332,7 @@ public final class EventProcessor implements Processor<String, Event, String, St
         EventCells queued = EventCells.decodeCounts(entry.value);
         Map<MinuteCell, Long> app = sums.computeIfAbsent(queued.appId, a -> new TreeMap<>());
         for (EventCells.Count count : queued.counts) {
-          app.merge(
-              new MinuteCell(count.minute(), count.measure(), count.detail()),
-              count.amount(),
-              Long::sum);
+          app.merge(count.cell(), count.amount(), Long::sum);
         }
       }
     }
@@ -377,20 +374,6 @@ public final class EventProcessor implements Processor<String, Event, String, St
     }
   }
 
-  /** An aggregate cell of one minute of an app; sorts by minute, then cell. */
-  private record MinuteCell(long minute, String measure, String detail)
-      implements Comparable<MinuteCell> {
-    private static final Comparator<MinuteCell> ORDER =
-        Comparator.comparingLong(MinuteCell::minute)
-            .thenComparing(MinuteCell::measure)
-            .thenComparing(MinuteCell::detail);
-
-    @Override
-    public int compareTo(MinuteCell other) {
-      return ORDER.compare(this, other);
-    }
-  }
-
   /** Sends the queued visitor adds, one batch per minute cell. */
   private void flushVisitors() {
     List<String> sent = new ArrayList<>();
@@ -402,28 +385,24 @@ public final class EventProcessor implements Processor<String, Event, String, St
         EventCells queued = EventCells.decodeVisits(entry.value);
         Map<MinuteCell, Set<String>> app =
             batches.computeIfAbsent(queued.appId, a -> new TreeMap<>());
-        for (EventCells.Visit visit : queued.visits) {
-          app.computeIfAbsent(
-                  new MinuteCell(visit.minute(), visit.measure(), visit.detail()),
-                  cell -> new TreeSet<>())
-              .add(queued.visitorId);
+        for (MinuteCell cell : queued.visits) {
+          app.computeIfAbsent(cell, c -> new TreeSet<>()).add(queued.visitorId);
         }
       }
     }
-    batches.forEach(
-        (app, cells) ->
-            cells.forEach(
-                (cell, visitors) ->
-                    context.forward(
-                        new Record<String, StageRecord>(
-                            app,
-                            new VisitorAdds(
-                                app,
-                                cell.measure(),
-                                cell.detail(),
-                                cell.minute(),
-                                List.copyOf(visitors)),
-                            cell.minute()))));
+    for (Map.Entry<String, Map<MinuteCell, Set<String>>> app : batches.entrySet()) {
+      for (Map.Entry<MinuteCell, Set<String>> batch : app.getValue().entrySet()) {
+        MinuteCell cell = batch.getKey();
+        VisitorAdds adds =
+            new VisitorAdds(
+                app.getKey(),
+                cell.measure(),
+                cell.detail(),
+                cell.minute(),
+                List.copyOf(batch.getValue()));
+        context.forward(new Record<String, StageRecord>(app.getKey(), adds, cell.minute()));
+      }
+    }
     sent.forEach(pendingVisits::delete);
   }
 

@@ -10,11 +10,11 @@ class EventCellsTest {
   void countsAndVisitsSurviveTheirEncodingApart() {
     String longDetail = "/p/" + "é".repeat(40_000); // 80 KB of UTF-8: beyond writeUTF's limit
     EventCells cells = new EventCells("app-1", "visitor ☃");
-    cells.count("pv", "", 60_000, 1);
-    cells.count("pp", longDetail, 120_000, -3);
-    cells.count("ev", "", 60_000, 0); // nothing to add: not queued
-    cells.visit("uv", "", 60_000);
-    cells.visit("pu", longDetail, 120_000);
+    cells.count(new MinuteCell(60_000, "pv", ""), 1);
+    cells.count(new MinuteCell(120_000, "pp", longDetail), -3);
+    cells.count(new MinuteCell(60_000, "ev", ""), 0); // nothing to add: not queued
+    cells.visit(new MinuteCell(60_000, "uv", ""));
+    cells.visit(new MinuteCell(120_000, "pu", longDetail));
 
     EventCells counts = EventCells.decodeCounts(cells.encodeCounts());
     EventCells visits = EventCells.decodeVisits(cells.encodeVisits());
@@ -23,15 +23,13 @@ class EventCellsTest {
     assertEquals("visitor ☃", counts.visitorId);
     assertEquals(
         List.of(
-            new EventCells.Count("pv", "", 60_000, 1),
-            new EventCells.Count("pp", longDetail, 120_000, -3)),
+            new EventCells.Count(new MinuteCell(60_000, "pv", ""), 1),
+            new EventCells.Count(new MinuteCell(120_000, "pp", longDetail), -3)),
         counts.counts);
     assertEquals(List.of(), counts.visits);
     assertEquals("visitor ☃", visits.visitorId);
     assertEquals(
-        List.of(
-            new EventCells.Visit("uv", "", 60_000),
-            new EventCells.Visit("pu", longDetail, 120_000)),
+        List.of(new MinuteCell(60_000, "uv", ""), new MinuteCell(120_000, "pu", longDetail)),
         visits.visits);
     assertEquals(List.of(), visits.counts);
   }
