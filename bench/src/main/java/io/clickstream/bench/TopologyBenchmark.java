@@ -8,6 +8,7 @@ import io.clickstream.topology.TopologyService;
 import io.clickstream.topology.TopologySettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +75,9 @@ public final class TopologyBenchmark {
               "--timeout",
               "120000");
       double consumerRate = Double.parseDouble(reference.get(1).split(",")[5].trim());
-      Map<StreamsFloor.Work, Double> floors = new java.util.EnumMap<>(StreamsFloor.Work.class);
+      Map<StreamsFloor.Work, Double> floors = new EnumMap<>(StreamsFloor.Work.class);
       for (StreamsFloor.Work work : StreamsFloor.Work.values()) {
-        floors.put(
-            work, StreamsFloor.run(work, bootstrap, admin, stateRoot, events, new ThreadTime()));
+        floors.put(work, StreamsFloor.run(work, bootstrap, admin, stateRoot, events));
       }
 
       TopologyService topology =
@@ -99,7 +99,7 @@ public final class TopologyBenchmark {
       topology.awaitRunning(Duration.ofMinutes(2));
       long running = System.nanoTime();
       ThreadTime threadTime = new ThreadTime();
-      awaitCaughtUp(admin, threadTime);
+      awaitCaughtUp(admin, APPLICATION_ID, threadTime);
       long done = System.nanoTime();
       topology.close();
 
@@ -186,11 +186,7 @@ public final class TopologyBenchmark {
   /**
    * Until the application's committed offsets reach the end of its input and repartition topics.
    */
-  static void awaitCaughtUp(Admin admin, ThreadTime threadTime) throws Exception {
-    awaitCaughtUp(admin, threadTime, APPLICATION_ID);
-  }
-
-  static void awaitCaughtUp(Admin admin, ThreadTime threadTime, String applicationId)
+  static void awaitCaughtUp(Admin admin, String applicationId, ThreadTime threadTime)
       throws Exception {
     while (true) {
       Map<TopicPartition, OffsetAndMetadata> committed =
